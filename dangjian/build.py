@@ -1,0 +1,79 @@
+"""One build, end to end: load → validate → stage → render → swap into place.
+
+Nothing is written to the site directory until everything has succeeded: the site is
+rendered next to it and swapped in at the end, so a failed build leaves the last good
+site untouched.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import engine, loader, macro_functions, stage
+from .diagnostics import ContentError, Diagnostic, Diagnostics
+from .project import Project
+
+STAGING_DIR = ".dangjian"
+
+Say = Callable[[str], None]
+
+
+@dataclass
+class BuildReport:
+    documents: Counter = field(default_factory=Counter)
+    """Documents by kind label."""
+    pages_written: int = 0
+    warnings: list[Diagnostic] = field(default_factory=list)
+    engine_warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    site_dir: Path | None = None
+
+
+def build(config_file: Path, site_dir: Path | None = None, strict: bool | None = None,
+          say: Say = lambda _: None) -> BuildReport:
+    started = time.monotonic()
+    config, settings = engine.load(config_file)
+    site_dir = (site_dir or Path(config.site_dir)).resolve()
+    project = Project(settings.root, settings.docs_dir, settings.data_dir)
+
+    say("读取并校验内容…")
+    diagnostics = Diagnostics()
+    content = loader.load(project, diagnostics)
+    if diagnostics.errors:
+        raise ContentError(diagnostics.errors + diagnostics.warnings)
+    report = BuildReport(warnings=diagnostics.warnings, site_dir=site_dir)
+    for doc in content.inventory.documents:
+        report.documents[doc.kind.label] += 1
+
+    macro_functions.use(content)
+    say("生成页面…")
+    staged = stage.stage(content, project.root / STAGING_DIR / "docs")
+
+    building = site_dir.with_name(f".{site_dir.name}.building")
+    shutil.rmtree(building, ignore_errors=True)
+    say(f"渲染 {len(staged.pages)} 个页面（MkDocs + Material）…")
+    try:
+        report.engine_warnings = engine.render(
+            config, staged, building,
+            progress=lambda done, total: say(f"  已渲染 {done}/{total}"),
+        )
+        report.pages_written = sum(1 for _ in building.rglob("*.html"))
+        _swap(building, site_dir)
+    finally:
+        shutil.rmtree(building, ignore_errors=True)
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def _swap(new: Path, target: Path) -> None:
+    old = target.with_name(f".{target.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    new.rename(target)
+    shutil.rmtree(old, ignore_errors=True)

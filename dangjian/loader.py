@@ -1,0 +1,141 @@
+"""Load → validate: read every source file of a project into an ``Inventory``.
+
+Every problem is collected, not raised, so that one run reports all of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import frontmatter, regtext, textfile, workplan, yamlsource
+from .diagnostics import Diagnostics
+from .documents import Document, Inventory
+from .kinds import BY_FOLDER, PUBLICATION, REGULATION, WORKPLAN
+from .model import PageMeta, PublicationList
+from .project import Project
+from .validation import validate
+
+PUBLICATIONS_FILE = "publications.yml"
+
+
+@dataclass
+class Page:
+    """An authored page that is not a document of a kind (home page, about page …)."""
+
+    source: str
+    page: str
+    meta: PageMeta
+    body: str
+    body_line: int
+
+
+@dataclass
+class Content:
+    inventory: Inventory = field(default_factory=Inventory)
+    pages: list[Page] = field(default_factory=list)
+    assets: list[tuple[Path, str]] = field(default_factory=list)
+    """Non-Markdown files under docs/: (absolute path, staged relative path)."""
+
+
+def load(project: Project, diagnostics: Diagnostics) -> Content:
+    content = Content()
+    if not project.docs_dir.is_dir():
+        diagnostics.error(project.shown(project.docs_dir), 0, "docs_dir", "内容目录不存在")
+        return content
+    for path in sorted(project.docs_dir.rglob("*")):
+        if path.is_dir():
+            continue
+        relative = path.relative_to(project.docs_dir).as_posix()
+        if path.suffix.lower() != ".md":
+            content.assets.append((path, relative))
+            continue
+        _load_markdown(project, path, relative, content, diagnostics)
+    publications = project.data_dir / PUBLICATIONS_FILE
+    if publications.is_file():
+        _load_publications(project, publications, content.inventory, diagnostics)
+    return content
+
+
+def _load_markdown(project: Project, path: Path, relative: str, content: Content,
+                   diagnostics: Diagnostics) -> None:
+    shown = project.shown(path)
+    parts = relative.split("/")
+    kind = BY_FOLDER.get(parts[0]) if len(parts) > 1 and parts[-1] != "index.md" else None
+    try:
+        text = textfile.read(path, shown)
+        split = frontmatter.split(text)
+    except textfile.ContentDecodeError as exc:
+        diagnostics.items.append(exc.diagnostic)
+        return
+    except frontmatter.UnclosedFrontMatter as exc:
+        diagnostics.error(shown, exc.line, "front matter", "front matter 以 “---” 开始但没有结束的 “---”")
+        return
+    if kind is not None and split.meta_text is None:
+        what = "文件为空" if not text.strip() else "缺少 front matter（文件须以 “---” 开头）"
+        diagnostics.error(shown, 1, "front matter", f"{what}；{kind.label}至少需要 title 等字段")
+        return
+    try:
+        data, lines = yamlsource.load(split.meta_text or "", split.meta_first_line)
+    except yamlsource.YamlProblem as problem:
+        diagnostics.error(shown, problem.line, problem.field or "front matter", problem.message)
+        return
+    if kind is None:
+        meta = validate(PageMeta, data, lines, shown, diagnostics)
+        if meta is not None:
+            content.pages.append(Page(shown, relative, meta, split.body, split.body_first_line))
+        return
+    meta = validate(kind.model, data, lines, shown, diagnostics)
+    if meta is None:
+        return
+    if meta.id is None:
+        meta.id = _default_id(path)
+    doc = Document(kind, meta, shown, split.meta_first_line - 1, relative, split.body,
+                   split.body_first_line, lines)
+    _parse_body(doc, diagnostics)
+    content.inventory.add(doc, diagnostics)
+
+
+def _default_id(path: Path) -> str:
+    return path.stem.lower().replace("_", "-").replace(" ", "-")
+
+
+def _parse_body(doc: Document, diagnostics: Diagnostics) -> None:
+    if doc.kind is WORKPLAN:
+        doc.structure = workplan.parse(doc.body, doc.body_line, doc.meta.year, doc.source,
+                                       diagnostics)
+    elif doc.kind is REGULATION:
+        doc.structure = regtext.parse(doc.body, doc.body_line)
+
+
+def _load_publications(project: Project, path: Path, inventory: Inventory,
+                       diagnostics: Diagnostics) -> None:
+    shown = project.shown(path)
+    try:
+        data, lines = yamlsource.load(textfile.read(path, shown))
+    except textfile.ContentDecodeError as exc:
+        diagnostics.items.append(exc.diagnostic)
+        return
+    except yamlsource.YamlProblem as problem:
+        diagnostics.error(shown, problem.line, problem.field or "publications", problem.message)
+        return
+    listing = validate(PublicationList, data, lines, shown, diagnostics)
+    if listing is None:
+        return
+    for index, meta in enumerate(listing.publications):
+        entry_lines = yamlsource.LineMap(
+            lines.line_of(("publications", index)),
+            {key[2:]: line for key, line in lines.lines.items()
+             if key[:2] == ("publications", index)},
+        )
+        if meta.id is None:
+            diagnostics.error(shown, entry_lines.first_line, f"publications.{index}.id",
+                              "书目条目须有 id")
+            continue
+        inventory.add(
+            Document(PUBLICATION, meta, shown, entry_lines.first_line,
+                     f"{PUBLICATION.folder}/{meta.id}.md", lines=entry_lines),
+            diagnostics,
+        )
+
+

@@ -1,0 +1,49 @@
+"""The thin MkDocs adapter: project settings, and page progress during a build.
+
+Everything the product adds is done by the domain core before MkDocs runs (the staged
+tree); MkDocs is only told where that tree is and reports how far rendering has got.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.plugins import BasePlugin
+
+ProgressCallback = Callable[[int, int], None]
+
+
+class DangjianConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+
+    # Where content lives, relative to mkdocs.yml
+    data_dir = c.Type(str, default="data")
+
+    # Reference checking: fail the build on any unresolved or ambiguous citation
+    strict = c.Type(bool, default=False)
+
+
+class DangjianPlugin(BasePlugin[DangjianConfig]):
+    progress: ProgressCallback | None = None
+    """Set by the build driver; called with (pages rendered, pages in total)."""
+
+    def __init__(self) -> None:
+        self._total = 0
+        self._done = 0
+        self._last = 0.0
+
+    def on_files(self, files, *, config):
+        self._total = len(files.documentation_pages())
+        self._done = 0
+        return files
+
+    def on_page_content(self, html, *, page, config, files):
+        self._done += 1
+        now = time.monotonic()
+        if self.progress and (now - self._last >= 1.0 or self._done == self._total):
+            self._last = now
+            self.progress(self._done, self._total)
+        return html

@@ -1,0 +1,152 @@
+"""The content model: what authors write in front matter and data files.
+
+Field names are English so that they are easy to type; every field carries a Chinese
+title and description, which the published JSON Schema hands to authors' editors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import Enum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+
+
+def _iso_date(value: Any) -> Any:
+    # YAML dates reach us as text (see yamlsource); refuse numbers, which pydantic
+    # would otherwise read as Unix timestamps.
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        raise ValueError("iso_date")
+    return value.strip()
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+
+
+class Status(str, Enum):
+    """效力状态."""
+
+    IN_FORCE = "现行有效"
+    AMENDED = "已修改"
+    ABOLISHED = "已废止"
+    UNVERIFIED = "待核实"
+
+
+class Category(str, Enum):
+    """类别: party regulations by rank, then other kinds of documents."""
+
+    CHARTER = "党章"
+    GUIDELINE = "准则"
+    REGULATION = "条例"
+    PROVISION = "规定"
+    MEASURE = "办法"
+    RULE = "规则"
+    DETAIL = "细则"
+    LAW = "法律"
+    ADMIN = "行政法规"
+    UPPER = "上级文件"
+    ENTERPRISE = "企业制度"
+
+
+CATEGORY_RANK = {category: rank for rank, category in enumerate(Category)}
+
+
+class TextCoverage(str, Enum):
+    """How much of a document's text the site holds."""
+
+    FULL = "全文"
+    EXCERPT = "节选"
+    NONE = "未收录"
+
+
+class Meta(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True,
+                              use_enum_values=False)
+
+    id: str | None = Field(None, pattern=ID_PATTERN, title="标识",
+                           description="稳定的英文标识（小写字母、数字、连字符）；缺省取文件名")
+    title: str = Field(..., min_length=1, title="标题", description="正式全称，不含书名号")
+    aliases: list[Annotated[str, Field(min_length=1)]] = Field(
+        default_factory=list, title="简称", description="简称、别称，引用时可用")
+    tags: list[str] = Field(default_factory=list, title="标签")
+    visibility: str = Field("全体党员", min_length=1, title="可见范围")
+    summary: str | None = Field(None, title="摘要")
+
+    @field_validator("title", "aliases", mode="after")
+    @classmethod
+    def _no_book_marks(cls, value: Any) -> Any:
+        for text in value if isinstance(value, list) else [value]:
+            if "《" in text or "》" in text:
+                raise ValueError("book_marks")
+        return value
+
+
+class RegulationMeta(Meta):
+    """法规制度: a regulation, rule or upper-level document."""
+
+    issuer: str | None = Field(None, title="制定机关")
+    number: str | None = Field(None, title="发文字号")
+    issued: IsoDate | None = Field(None, title="公布日期", description="YYYY-MM-DD")
+    effective: IsoDate | None = Field(None, title="施行日期", description="YYYY-MM-DD")
+    status: Status = Field(..., title="效力状态")
+    category: Category | None = Field(..., title="类别", description="不明时写 null 并在 note 中说明")
+    supersedes: list[str] = Field(default_factory=list, title="取代", description="所取代文件的标识")
+    superseded_by: str | None = Field(None, title="被取代", description="取代本文件的文件标识")
+    coverage: TextCoverage = Field(TextCoverage.FULL, title="收录范围",
+                                   description="全文、节选或未收录（仅有目录信息）")
+    source: str | None = Field(None, title="文本来源")
+    note: str | None = Field(None, title="说明", description="关于元数据或文本的说明")
+
+    @property
+    def trial(self) -> bool:
+        return "（试行）" in self.title or "(试行)" in self.title
+
+
+class PublicationMeta(Meta):
+    """书目: a book or document cited here without its full text."""
+
+    volume: str | None = Field(None, title="卷次", description="如 第三卷")
+    author: str | None = Field(None, title="作者或编者")
+    publisher: str | None = Field(None, title="出版者")
+    year: int | None = Field(None, ge=1900, le=2100, title="出版年份")
+    note: str | None = Field(None, title="说明")
+
+
+class StudyMeta(Meta):
+    """学习资料."""
+
+    source: str | None = Field(None, title="来源")
+    date: IsoDate | None = Field(None, title="日期", description="YYYY-MM-DD")
+    related: list[str] = Field(default_factory=list, title="相关法规",
+                               description="相关文件的标识")
+    note: str | None = Field(None, title="说明")
+
+
+class WorkPlanMeta(Meta):
+    """工作要点: one organisation's plan for one year."""
+
+    year: int = Field(..., ge=1949, le=2100, title="年度")
+    organization: str = Field(..., min_length=1, title="单位")
+    source: str | None = Field(None, title="来源")
+
+
+class PageMeta(BaseModel):
+    """Any other authored page; Material's own keys pass through."""
+
+    model_config = ConfigDict(extra="allow")
+
+    title: str | None = None
+
+
+class PublicationList(BaseModel):
+    """data/publications.yml."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    publications: list[PublicationMeta] = Field(default_factory=list, title="书目")

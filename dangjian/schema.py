@@ -1,0 +1,32 @@
+"""JSON Schema of the front matter and data files, for authors' editors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from .kinds import KINDS
+from .model import PublicationList
+
+SCHEMAS: dict[str, type[BaseModel]] = {
+    **{f"{kind.name}.schema.json": kind.model for kind in KINDS},
+    "publications-file.schema.json": PublicationList,
+}
+
+
+def render(model: type[BaseModel]) -> str:
+    schema = model.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def write_schemas(out: Path) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, model in SCHEMAS.items():
+        path = out / name
+        path.write_text(render(model), encoding="utf-8")
+        written.append(path)
+    return written

@@ -1,0 +1,52 @@
+"""Reading authored text files: UTF-8 only, with a clear message for anything else."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .diagnostics import Diagnostic
+
+UTF8_BOM = "\ufeff"
+
+
+def _looks_like_gb18030(raw: bytes) -> bool:
+    try:
+        text = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    return cjk >= max(1, len(text) // 20)
+
+
+def decode(raw: bytes, path: str) -> str:
+    """Decode ``raw`` as UTF-8 (BOM allowed) with CRLF/CR normalised to LF.
+
+    Line endings are normalised here, once, so that every line number reported later
+    matches what an editor shows, whatever the author's platform.
+    """
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        if _looks_like_gb18030(raw):
+            hint = "文件似为 GBK/GB18030 编码，请另存为 UTF-8"
+        else:
+            hint = f"第 {exc.start} 字节不是有效的 UTF-8，请另存为 UTF-8"
+        raise ContentDecodeError(Diagnostic(path, line, "encoding", hint)) from None
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise ContentDecodeError(
+            Diagnostic(path, line, "encoding", "文件含 NUL 字节，不是文本文件")
+        )
+    text = text.removeprefix(UTF8_BOM)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read(path: Path, shown_as: str) -> str:
+    return decode(path.read_bytes(), shown_as)
+
+
+class ContentDecodeError(Exception):
+    def __init__(self, diagnostic: Diagnostic):
+        self.diagnostic = diagnostic
+        super().__init__(diagnostic.format())
