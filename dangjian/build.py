@@ -52,7 +52,8 @@ def build(config_file: Path, site_dir: Path | None = None, strict: bool | None =
 
     macro_functions.use(content)
     say("生成页面…")
-    staged = stage.stage(content, project.root / STAGING_DIR / "docs")
+    staged = stage.stage(content, project.root / STAGING_DIR / "docs",
+                         directory_urls=bool(config.use_directory_urls))
 
     building = site_dir.with_name(f".{site_dir.name}.building")
     shutil.rmtree(building, ignore_errors=True)

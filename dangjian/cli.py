@@ -44,7 +44,8 @@ def _parser() -> argparse.ArgumentParser:
     build.set_defaults(run=_build)
 
     serve = sub.add_parser("serve", help="构建并在本机预览，内容改动后自动重建")
-    serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="地址（默认 127.0.0.1:8000）")
+    serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000",
+                       help="地址（默认 127.0.0.1:8000）")
     serve.add_argument("-d", "--site-dir", type=Path, help="输出目录（默认取配置）")
     serve.add_argument("--no-watch", action="store_true", help="不监视改动")
     serve.set_defaults(run=_serve)

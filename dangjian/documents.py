@@ -36,12 +36,6 @@ class Document:
         return self.meta.title
 
     @property
-    def url(self) -> str:
-        """Site-relative URL of the page with directory URLs (regulations/x/)."""
-        stem = self.page.removesuffix(".md")
-        return "" if stem == "index" else stem.removesuffix("/index") + "/"
-
-    @property
     def heading(self) -> str:
         """Title as a page heading: no book marks, volume appended."""
         volume = getattr(self.meta, "volume", None)
@@ -65,8 +59,9 @@ class Inventory:
     def add(self, doc: Document, diagnostics: Diagnostics) -> None:
         other = self.by_id.get(doc.id)
         if other is not None:
-            diagnostics.error(doc.source, doc.line, "id",
-                              f"标识 “{doc.id}” 重复，已用于 {other.source}:{other.line}")
+            diagnostics.error(doc.source, doc.lines.line_of(("id",)), "id",
+                              f"标识 “{doc.id}” 重复，已用于 "
+                              f"{other.source}:{other.lines.line_of(('id',))}")
             return
         names = [("title", doc.title), *(("aliases", alias) for alias in doc.meta.aliases)]
         for field_name, name in names:

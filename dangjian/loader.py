@@ -5,6 +5,7 @@ Every problem is collected, not raised, so that one run reports all of them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -69,7 +70,8 @@ def _load_markdown(project: Project, path: Path, relative: str, content: Content
         diagnostics.items.append(exc.diagnostic)
         return
     except frontmatter.UnclosedFrontMatter as exc:
-        diagnostics.error(shown, exc.line, "front matter", "front matter 以 “---” 开始但没有结束的 “---”")
+        diagnostics.error(shown, exc.line, "front matter",
+                          "front matter 以 “---” 开始但没有结束的 “---”")
         return
     if kind is not None and split.meta_text is None:
         what = "文件为空" if not text.strip() else "缺少 front matter（文件须以 “---” 开头）"
@@ -78,7 +80,8 @@ def _load_markdown(project: Project, path: Path, relative: str, content: Content
     try:
         data, lines = yamlsource.load(split.meta_text or "", split.meta_first_line)
     except yamlsource.YamlProblem as problem:
-        diagnostics.error(shown, problem.line, problem.field or "front matter", problem.message)
+        field_name = problem.field or _key_on_line(text, problem.line) or "front matter"
+        diagnostics.error(shown, problem.line, field_name, problem.message)
         return
     if kind is None:
         meta = validate(PageMeta, data, lines, shown, diagnostics)
@@ -94,6 +97,19 @@ def _load_markdown(project: Project, path: Path, relative: str, content: Content
                    split.body_first_line, lines)
     _parse_body(doc, diagnostics)
     content.inventory.add(doc, diagnostics)
+
+
+def _key_on_line(text: str, line: int) -> str | None:
+    """The YAML key written on ``line``, to name the field of a syntax error."""
+    lines = text.split("\n")
+    if 0 < line <= len(lines):
+        match = _KEY.match(lines[line - 1])
+        if match:
+            return match.group(1)
+    return None
+
+
+_KEY = re.compile(r"^\s*-?\s*([A-Za-z_][\w-]*)\s*:")
 
 
 def _default_id(path: Path) -> str:

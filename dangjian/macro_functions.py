@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ from . import cards, indexes, loader
 from .diagnostics import Diagnostics
 from .loader import Content
 from .project import Project
+from .urls import Links
 
 _current: Content | None = None
 
@@ -45,13 +47,14 @@ def functions(env: Any) -> dict[str, Callable[..., str]]:
     def metadata_card(doc_id: str) -> str:
         return cards.card(document(doc_id))
 
+    def links() -> Links:
+        return Links(here(), bool(env.conf["use_directory_urls"]))
+
     def doc_link(doc_id: str) -> str:
         doc = document(doc_id)
-        return f"[{doc.display_title}]({indexes.relative_link(doc.page, here())})"
+        return f'<a href="{escape(links().to(doc.page))}">{escape(doc.display_title)}</a>'
 
     def work_items(plan_id: str) -> str:
-        plan = document(plan_id)
-        link = indexes.relative_link(plan.page, here())
-        return indexes.plan_outline(plan, link)
+        return indexes.plan_outline(document(plan_id), links())
 
     return {"metadata_card": metadata_card, "doc_link": doc_link, "work_items": work_items}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
@@ -29,7 +29,7 @@ def _iso_date(value: Any) -> Any:
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     """效力状态."""
 
     IN_FORCE = "现行有效"
@@ -38,7 +38,7 @@ class Status(str, Enum):
     UNVERIFIED = "待核实"
 
 
-class Category(str, Enum):
+class Category(StrEnum):
     """类别: party regulations by rank, then other kinds of documents."""
 
     CHARTER = "党章"
@@ -57,7 +57,7 @@ class Category(str, Enum):
 CATEGORY_RANK = {category: rank for rank, category in enumerate(Category)}
 
 
-class TextCoverage(str, Enum):
+class TextCoverage(StrEnum):
     """How much of a document's text the site holds."""
 
     FULL = "全文"
@@ -95,8 +95,10 @@ class RegulationMeta(Meta):
     issued: IsoDate | None = Field(None, title="公布日期", description="YYYY-MM-DD")
     effective: IsoDate | None = Field(None, title="施行日期", description="YYYY-MM-DD")
     status: Status = Field(..., title="效力状态")
-    category: Category | None = Field(..., title="类别", description="不明时写 null 并在 note 中说明")
-    supersedes: list[str] = Field(default_factory=list, title="取代", description="所取代文件的标识")
+    category: Category | None = Field(..., title="类别",
+                                      description="不明时写 null 并在 note 中说明")
+    supersedes: list[str] = Field(default_factory=list, title="取代",
+                                  description="所取代文件的标识")
     superseded_by: str | None = Field(None, title="被取代", description="取代本文件的文件标识")
     coverage: TextCoverage = Field(TextCoverage.FULL, title="收录范围",
                                    description="全文、节选或未收录（仅有目录信息）")

@@ -18,6 +18,7 @@ from . import cards, indexes, navigation
 from .documents import Document
 from .loader import Content
 from .navigation import NavEntry
+from .urls import Links
 
 ASSET_DIR = "_dangjian"
 """Folder of the staged tree (and of the site) that holds the product's CSS and JS."""
@@ -41,17 +42,17 @@ class Staged:
     stylesheets: list[str] = field(default_factory=lambda: list(STYLESHEETS))
 
 
-def stage(content: Content, target: Path) -> Staged:
+def stage(content: Content, target: Path, directory_urls: bool = True) -> Staged:
     target.mkdir(parents=True, exist_ok=True)
     writer = _Writer(target)
     authored = {page.page for page in content.pages}
     for page in content.pages:
         writer.text(page.page, _plain_page(page.body, page.meta.model_dump(exclude_none=True)))
     for doc in content.inventory.documents:
-        writer.text(doc.page, document_page(doc))
+        writer.text(doc.page, document_page(doc, Links(doc.page, directory_urls)))
     for page, generate in GENERATED.items():
         if page not in authored:
-            writer.text(page, generate(content.inventory, page))
+            writer.text(page, generate(content.inventory, Links(page, directory_urls)))
     for source, relative in content.assets:
         writer.copy(source, relative)
     for name in ("dangjian.css",):
@@ -63,11 +64,11 @@ def stage(content: Content, target: Path) -> Staged:
     return Staged(target, nav, pages)
 
 
-def document_page(doc: Document) -> str:
+def document_page(doc: Document, links: Links) -> str:
     meta = {"title": doc.heading}
     parts = [f"# {doc.heading}", "", cards.card(doc), ""]
     if doc.kind.name == "workplan":
-        parts += [indexes.plan_outline(doc), "", doc.structure.staged()]
+        parts += [indexes.plan_outline(doc, links), "", doc.structure.staged()]
     elif doc.kind.name == "regulation":
         parts.append(doc.structure.staged)
     else:

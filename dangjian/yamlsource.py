@@ -70,9 +70,15 @@ def load(text: str, first_line: int = 1) -> tuple[Any, LineMap]:
             problem.line += offset
             raise
         except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
+            # The context mark is where the broken construct began (an unclosed
+            # bracket's line), which is where an author has to look.
+            mark = exc.context_mark or exc.problem_mark
             line = (mark.line + 1 if mark else 1) + offset
-            raise YamlProblem(line, f"YAML 语法错误：{exc.problem or exc}") from None
+            message = f"YAML 语法错误：{exc.context or ''} {exc.problem or exc}".replace("  ", " ")
+            problem_line = exc.problem_mark.line if exc.problem_mark else None
+            if exc.context_mark and problem_line not in (None, exc.context_mark.line):
+                message += f"（在第 {problem_line + 1 + offset} 行发现）"
+            raise YamlProblem(line, message) from None
         except yaml.YAMLError as exc:
             raise YamlProblem(first_line, f"YAML 语法错误：{exc}") from None
         lines = LineMap(first_line)

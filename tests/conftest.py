@@ -1,0 +1,106 @@
+"""Shared fixtures: temporary projects, a real build of the shipped content, a server
+on 127.0.0.1 and real Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+
+
+def seed_path() -> Path:
+    path = SHARED / "seed" / "workpoints-2020.txt"
+    if not path.is_file():
+        pytest.skip("../shared/seed is not beside this checkout")
+    return path
+
+
+@pytest.fixture
+def make_project(tmp_path: Path):
+    """Write files into a fresh project (with the shipped mkdocs.yml) and return its root."""
+
+    def make(files: dict[str, str | bytes]) -> Path:
+        root = tmp_path / "project"
+        (root / "docs").mkdir(parents=True, exist_ok=True)
+        (root / "data").mkdir(exist_ok=True)
+        shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+        shutil.copytree(ROOT / "overrides", root / "overrides", dirs_exist_ok=True)
+        shutil.copytree(ROOT / "macros", root / "macros", dirs_exist_ok=True)
+        for name, data in files.items():
+            path = root / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(data, bytes):
+                path.write_bytes(data)
+            else:
+                path.write_text(data, encoding="utf-8")
+        return root
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped content, built once per test session with the real pipeline."""
+    from dangjian.build import build
+
+    site = tmp_path_factory.mktemp("built") / "site"
+    build(ROOT / "mkdocs.yml", site)
+    return site
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright. Under CI=true a missing browser fails."""
+    in_ci = os.environ.get("CI", "").lower() == "true"
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        if in_ci:
+            pytest.fail("playwright is not installed")
+        pytest.skip("playwright is not installed")
+    if not CHROMIUM.exists():
+        if in_ci:
+            pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium package")
+        pytest.skip(f"{CHROMIUM} is missing")
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    tab = context.new_page()
+    yield tab
+    context.close()
