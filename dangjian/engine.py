@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
+from .diagnostics import ContentError, Diagnostic
 from .mkdocs_plugin import DangjianPlugin, ProgressCallback
 from .stage import Staged
 
@@ -73,10 +75,39 @@ def render(config: MkDocsConfig, staged: Staged, site_dir: Path,
     try:
         mkdocs_build(config)
     except MkDocsException as exc:
-        raise EngineError(str(exc)) from None
+        raise EngineError("\n".join([*collector.records, str(exc)])) from None
+    except SystemExit:
+        # mkdocs-macros exits on a template error after logging which page and why.
+        raise ContentError(_template_errors(collector.records, staged)) from None
     finally:
         logger.removeHandler(collector)
     return collector.records
+
+
+_MACRO_FILE = re.compile(r"_File_: `([^`]+)`")
+_MACRO_LINE = re.compile(r"_Line (\d+) in Markdown file:_ \*\*(.+?)\*\*")
+_MACRO_ERROR = re.compile(r"^_(\w*(?:Error|Exception))_: (.+)$", re.M)
+_TEMPLATE_LINE = re.compile(r'File "<template>", line (\d+)')
+
+
+def _template_errors(records: list[str], staged: Staged) -> list[Diagnostic]:
+    """mkdocs-macros' Markdown-formatted report (with a traceback) → file:line diagnostics."""
+    found = []
+    for record in records:
+        page = _MACRO_FILE.search(record)
+        if not page:
+            continue
+        source, shift = staged.origins.get(page.group(1), (page.group(1), 0))
+        where = _MACRO_LINE.search(record)
+        if where:
+            line, message = int(where.group(1)), where.group(2)
+        else:
+            error = _MACRO_ERROR.search(record.split("```")[0])
+            template_line = _TEMPLATE_LINE.findall(record)
+            line = int(template_line[-1]) if template_line else 1
+            message = f"{error.group(1)}: {error.group(2)}" if error else "模板出错"
+        found.append(Diagnostic(source, max(1, line + shift), "macros", f"模板出错：{message}"))
+    return found or [Diagnostic("mkdocs.yml", 0, "macros", "页面模板出错")]
 
 
 def _plugin(config: MkDocsConfig) -> DangjianPlugin | None:

@@ -5,11 +5,12 @@ Every problem is collected, not raised, so that one run reports all of them.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import frontmatter, regtext, textfile, workplan, yamlsource
+from . import classification, frontmatter, htmlpolicy, regtext, textfile, workplan, yamlsource
 from .diagnostics import Diagnostics
 from .documents import Document, Inventory
 from .kinds import BY_FOLDER, PUBLICATION, REGULATION, WORKPLAN
@@ -44,9 +45,7 @@ def load(project: Project, diagnostics: Diagnostics) -> Content:
     if not project.docs_dir.is_dir():
         diagnostics.error(project.shown(project.docs_dir), 0, "docs_dir", "内容目录不存在")
         return content
-    for path in sorted(project.docs_dir.rglob("*")):
-        if path.is_dir():
-            continue
+    for path in _walk(project, project.docs_dir, diagnostics):
         relative = path.relative_to(project.docs_dir).as_posix()
         if path.suffix.lower() != ".md":
             content.assets.append((path, relative))
@@ -56,6 +55,32 @@ def load(project: Project, diagnostics: Diagnostics) -> Content:
     if publications.is_file():
         _load_publications(project, publications, content.inventory, diagnostics)
     return content
+
+
+def _walk(project: Project, top: Path, diagnostics: Diagnostics) -> list[Path]:
+    """Files under ``top``, refusing symbolic links that lead out of it.
+
+    A link out of docs/ could pull any file of the machine into a published site.
+    """
+    inside = top.resolve()
+    found: list[Path] = []
+    for folder, dirs, files in os.walk(top):
+        base = Path(folder)
+        for name in sorted(dirs):
+            path = base / name
+            if path.is_symlink():
+                dirs.remove(name)
+                if not path.resolve().is_relative_to(inside):
+                    diagnostics.error(project.shown(path), 0, "path",
+                                      f"符号链接指向内容目录之外（{path.resolve()}），已拒绝")
+        for name in files:
+            path = base / name
+            if path.is_symlink() and not path.resolve().is_relative_to(inside):
+                diagnostics.error(project.shown(path), 0, "path",
+                                  f"符号链接指向内容目录之外（{path.resolve()}），已拒绝")
+            elif path.is_file():
+                found.append(path)
+    return sorted(found)
 
 
 def _load_markdown(project: Project, path: Path, relative: str, content: Content,
@@ -72,6 +97,8 @@ def _load_markdown(project: Project, path: Path, relative: str, content: Content
     except frontmatter.UnclosedFrontMatter as exc:
         diagnostics.error(shown, exc.line, "front matter",
                           "front matter 以 “---” 开始但没有结束的 “---”")
+        return
+    if _refuse_body(shown, split.body, split.body_first_line, diagnostics):
         return
     if kind is not None and split.meta_text is None:
         what = "文件为空" if not text.strip() else "缺少 front matter（文件须以 “---” 开头）"
@@ -97,6 +124,18 @@ def _load_markdown(project: Project, path: Path, relative: str, content: Content
                    split.body_first_line, lines)
     _parse_body(doc, diagnostics)
     content.inventory.add(doc, diagnostics)
+
+
+def _refuse_body(shown: str, body: str, first_line: int, diagnostics: Diagnostics) -> bool:
+    """Classified text and unsafe raw HTML; True when the file must not be built."""
+    refusal = classification.scan_body(body, first_line)
+    if refusal is not None:
+        diagnostics.error(shown, refusal.line, refusal.field, refusal.message)
+        return True
+    violations = htmlpolicy.scan(body, first_line)
+    for violation in violations:
+        diagnostics.error(shown, violation.line, "body", violation.message)
+    return bool(violations)
 
 
 def _key_on_line(text: str, line: int) -> str | None:

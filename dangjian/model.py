@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
@@ -76,6 +76,9 @@ class Meta(BaseModel):
         default_factory=list, title="简称", description="简称、别称，引用时可用")
     tags: list[str] = Field(default_factory=list, title="标签")
     visibility: str = Field("全体党员", min_length=1, title="可见范围")
+    classification: Literal["公开", "内部"] | None = Field(
+        None, title="密级",
+        description="只能是 公开 或 内部；秘密、机密、绝密材料不得上网，构建会拒绝")
     summary: str | None = Field(None, title="摘要")
 
     @field_validator("title", "aliases", mode="after")

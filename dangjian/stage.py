@@ -39,6 +39,8 @@ class Staged:
     docs_dir: Path
     nav: list[NavEntry]
     pages: list[str] = field(default_factory=list)
+    origins: dict[str, tuple[str, int]] = field(default_factory=dict)
+    """Staged page → (source file, line shift): source line = staged body line + shift."""
     stylesheets: list[str] = field(default_factory=lambda: list(STYLESHEETS))
 
 
@@ -46,10 +48,14 @@ def stage(content: Content, target: Path, directory_urls: bool = True) -> Staged
     target.mkdir(parents=True, exist_ok=True)
     writer = _Writer(target)
     authored = {page.page for page in content.pages}
+    origins: dict[str, tuple[str, int]] = {}
     for page in content.pages:
         writer.text(page.page, _plain_page(page.body, page.meta.model_dump(exclude_none=True)))
+        origins[page.page] = (page.source, page.body_line - 1)
     for doc in content.inventory.documents:
-        writer.text(doc.page, document_page(doc, Links(doc.page, directory_urls)))
+        text = document_page(doc, Links(doc.page, directory_urls))
+        writer.text(doc.page, text)
+        origins[doc.page] = (doc.source, _line_shift(text, doc.body, doc.body_line))
     for page, generate in GENERATED.items():
         if page not in authored:
             writer.text(page, generate(content.inventory, Links(page, directory_urls)))
@@ -61,7 +67,18 @@ def stage(content: Content, target: Path, directory_urls: bool = True) -> Staged
     writer.remove_stale()
     nav = navigation.build(content.inventory, has_home="index.md" in authored)
     pages = sorted(p for p in writer.written if p.endswith(".md"))
-    return Staged(target, nav, pages)
+    return Staged(target, nav, pages, origins)
+
+
+def _line_shift(staged: str, body: str, body_line: int) -> int:
+    """How far the body moved: used to report template errors at the source line.
+
+    Exact where the body is copied as written, close where it was restructured.
+    """
+    markdown = staged.split("\n---\n", 1)[-1]
+    first = next((line.strip() for line in body.split("\n") if line.strip()), "")
+    at = markdown.find(first) if first else -1
+    return body_line - 1 - (markdown[:at].count("\n") if at >= 0 else 0)
 
 
 def document_page(doc: Document, links: Links) -> str:

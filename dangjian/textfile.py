@@ -42,7 +42,17 @@ def decode(raw: bytes, path: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+MAX_BYTES = 8 * 1024 * 1024
+"""Larger than any real regulation collection; a bigger file is a mistake or an attack
+and would keep the Markdown renderer busy for minutes."""
+
+
 def read(path: Path, shown_as: str) -> str:
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise ContentDecodeError(Diagnostic(
+            shown_as, 0, "size",
+            f"文件过大（{size / 1048576:.1f} MB，上限 {MAX_BYTES // 1048576} MB），请拆分"))
     return decode(path.read_bytes(), shown_as)
 
 

@@ -14,6 +14,8 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from . import classification
+
 Path_ = tuple[str | int, ...]
 
 MAX_DEPTH = 32
@@ -62,7 +64,11 @@ class LineMap:
 def load(text: str, first_line: int = 1) -> tuple[Any, LineMap]:
     """Parse one YAML document; ``first_line`` is the file line of the text's first line."""
     offset = first_line - 1
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + first_line
+        raise YamlProblem(line, f"含有不允许的控制字符 U+{exc.character:04X}") from None
     try:
         try:
             node = loader.get_single_node()
@@ -79,12 +85,21 @@ def load(text: str, first_line: int = 1) -> tuple[Any, LineMap]:
             if exc.context_mark and problem_line not in (None, exc.context_mark.line):
                 message += f"（在第 {problem_line + 1 + offset} 行发现）"
             raise YamlProblem(line, message) from None
+        except yaml.reader.ReaderError as exc:
+            line = text.count("\n", 0, exc.position) + first_line
+            raise YamlProblem(line, f"含有不允许的控制字符 U+{exc.character:04X}") from None
         except yaml.YAMLError as exc:
             raise YamlProblem(first_line, f"YAML 语法错误：{exc}") from None
+        except RecursionError:
+            raise YamlProblem(first_line, f"YAML 嵌套过深（上限 {MAX_DEPTH} 层）") from None
         lines = LineMap(first_line)
         if node is None:
             return None, lines
         data = _convert(loader, node, (), lines, offset, 0)
+        # Every piece of YAML passes here, so this is where 涉密不上网 cannot be missed.
+        refusal = classification.scan_tree(data, lines.line_of)
+        if refusal is not None:
+            raise YamlProblem(refusal.line, refusal.message, refusal.field)
         return data, lines
     finally:
         loader.dispose()
