@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import engine, loader, macro_functions, stage
+from . import engine, loader, macro_functions, offline_search, stage
 from .diagnostics import ContentError, Diagnostic, Diagnostics
 from .project import Project
 
@@ -35,9 +35,10 @@ class BuildReport:
 
 
 def build(config_file: Path, site_dir: Path | None = None, strict: bool | None = None,
-          say: Say = lambda _: None) -> BuildReport:
+          say: Say = lambda _: None, offline: bool = False) -> BuildReport:
+    """``offline`` builds the variant for ``file://`` (file URLs, the offline search)."""
     started = time.monotonic()
-    config, settings = engine.load(config_file)
+    config, settings = engine.load(config_file, offline=offline)
     site_dir = (site_dir or Path(config.site_dir)).resolve()
     project = Project(settings.root, settings.docs_dir, settings.data_dir)
 
@@ -52,8 +53,10 @@ def build(config_file: Path, site_dir: Path | None = None, strict: bool | None =
 
     macro_functions.use(content)
     say("生成页面…")
-    staged = stage.stage(content, project.root / STAGING_DIR / "docs",
+    staged = stage.stage(content, project.root / STAGING_DIR / ("offline" if offline else "docs"),
                          directory_urls=bool(config.use_directory_urls))
+    if offline:
+        staged.scripts += stage.OFFLINE_SCRIPTS
 
     building = site_dir.with_name(f".{site_dir.name}.building")
     shutil.rmtree(building, ignore_errors=True)
@@ -64,6 +67,9 @@ def build(config_file: Path, site_dir: Path | None = None, strict: bool | None =
             progress=lambda done, total: say(f"  已渲染 {done}/{total}"),
         )
         report.pages_written = sum(1 for _ in building.rglob("*.html"))
+        if offline:
+            say("生成离线搜索索引…")
+            offline_search.write_index(building, directory_urls=False)
         _swap(building, site_dir)
     finally:
         shutil.rmtree(building, ignore_errors=True)

@@ -54,6 +54,17 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", default=None, help="有警告即失败")
     check.set_defaults(run=_check)
 
+    bundle = sub.add_parser("bundle", help="生成可从 U 盘直接打开的离线包（zip）")
+    bundle.add_argument("-o", "--out", type=Path, default=Path("dist"),
+                        help="输出目录（默认 dist/）")
+    bundle.add_argument("--name", help="文件名（默认 dangjian-日期）")
+    bundle.set_defaults(run=_bundle)
+
+    verify = sub.add_parser("verify", help="按清单核对离线包：缺失、被改动或多出的文件")
+    verify.add_argument("bundle", type=Path)
+    verify.add_argument("--extract", type=Path, metavar="DIR", help="核对通过后解压到 DIR")
+    verify.set_defaults(run=_verify)
+
     schema = sub.add_parser("schema", help="把 front matter 的 JSON Schema 写到目录")
     schema.add_argument("out", type=Path, nargs="?", default=Path("schema"))
     schema.set_defaults(run=_schema)
@@ -91,6 +102,33 @@ def _check(args: argparse.Namespace) -> int:
     warnings = [d for d in diagnostics if d.severity.value == "warning"]
     print(f"检查完成：{len(errors)} 个错误，{len(warnings)} 个警告。")
     return 1 if errors or (args.strict and warnings) else 0
+
+
+def _bundle(args: argparse.Namespace) -> int:
+    from .bundle import bundle
+
+    info = bundle(args.config_file, args.out, args.name, say=_say)
+    print(f"离线包：{info.path}（{info.files} 个文件，{info.size / 1048576:.1f} MB）")
+    return 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from .verify import extract, verify
+
+    verdict = verify(args.bundle)
+    for label, names in (("缺失", verdict.missing), ("被改动", verdict.modified),
+                         ("多出", verdict.extra), ("不安全的路径", verdict.unsafe)):
+        for name in names:
+            print(f"{label}：{name}")
+    if verdict.problem:
+        print(verdict.problem)
+    if not verdict.ok:
+        print(f"核对失败：{args.bundle}")
+        return 1
+    print(f"核对通过：{verdict.checked} 个文件与清单一致。")
+    if args.extract:
+        print(f"已解压 {extract(args.bundle, args.extract)} 个文件到 {args.extract}")
+    return 0
 
 
 def _schema(args: argparse.Namespace) -> int:

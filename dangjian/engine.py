@@ -11,6 +11,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
+from mkdocs.utils.yaml import yaml_load
 
 from .diagnostics import ContentError, Diagnostic
 from .mkdocs_plugin import DangjianPlugin, ProgressCallback
@@ -45,9 +46,15 @@ class _Collector(logging.Handler):
         return id(self)
 
 
-def load(config_file: Path) -> tuple[MkDocsConfig, Settings]:
+def load(config_file: Path, offline: bool = False) -> tuple[MkDocsConfig, Settings]:
+    """Load mkdocs.yml; ``offline`` makes the variant that works from ``file://``:
+    file URLs, and no Material search (the product's offline search replaces it)."""
+    overrides: dict = {}
     try:
-        config = load_config(config_file=str(config_file))
+        if offline:
+            overrides = {"use_directory_urls": False,
+                         "plugins": _plugins_without_search(config_file)}
+        config = load_config(config_file=str(config_file), **overrides)
     except MkDocsException as exc:
         raise EngineError(f"{config_file.name}: {exc}") from None
     plugin = _plugin(config)
@@ -57,6 +64,17 @@ def load(config_file: Path) -> tuple[MkDocsConfig, Settings]:
     return config, Settings(root, Path(config.docs_dir), root / data_dir, strict)
 
 
+def _plugins_without_search(config_file: Path) -> list:
+    with config_file.open("rb") as handle:
+        raw = yaml_load(handle) or {}
+
+    def name(entry) -> str:
+        return next(iter(entry)) if isinstance(entry, dict) else str(entry)
+
+    return [entry for entry in raw.get("plugins", [])
+            if name(entry) not in {"search", "material/search"}]
+
+
 def render(config: MkDocsConfig, staged: Staged, site_dir: Path,
            progress: ProgressCallback | None = None) -> list[str]:
     """Build ``staged`` into ``site_dir``; return MkDocs' warnings."""
@@ -64,6 +82,7 @@ def render(config: MkDocsConfig, staged: Staged, site_dir: Path,
     config["site_dir"] = str(site_dir)
     config["nav"] = staged.nav
     config["extra_css"] = [*config["extra_css"], *staged.stylesheets]
+    config["extra_javascript"] = [*config["extra_javascript"], *staged.scripts]
     plugin = _plugin(config)
     if plugin is not None:
         plugin.progress = progress

@@ -22,7 +22,9 @@ from .urls import Links
 
 ASSET_DIR = "_dangjian"
 """Folder of the staged tree (and of the site) that holds the product's CSS and JS."""
+ASSETS = ("dangjian.css", "offline-search.js")
 STYLESHEETS = [f"{ASSET_DIR}/dangjian.css"]
+OFFLINE_SCRIPTS = [f"{ASSET_DIR}/offline-search.js"]
 
 GENERATED = {
     "workplans/index.md": indexes.workplans,
@@ -42,6 +44,7 @@ class Staged:
     origins: dict[str, tuple[str, int]] = field(default_factory=dict)
     """Staged page → (source file, line shift): source line = staged body line + shift."""
     stylesheets: list[str] = field(default_factory=lambda: list(STYLESHEETS))
+    scripts: list[str] = field(default_factory=list)
 
 
 def stage(content: Content, target: Path, directory_urls: bool = True) -> Staged:
@@ -61,7 +64,7 @@ def stage(content: Content, target: Path, directory_urls: bool = True) -> Staged
             writer.text(page, generate(content.inventory, Links(page, directory_urls)))
     for source, relative in content.assets:
         writer.copy(source, relative)
-    for name in ("dangjian.css",):
+    for name in ASSETS:
         writer.bytes(f"{ASSET_DIR}/{name}",
                      resources.files("dangjian.assets").joinpath(name).read_bytes())
     writer.remove_stale()

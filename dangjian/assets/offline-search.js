@@ -1,0 +1,253 @@
+/* 党建知识站 offline search: works from file:// with no server and no network.
+ *
+ * The index (window.DJ_SEARCH) is a classic script loaded on first use, because
+ * browsers refuse fetch() and module imports from file://. Queries match as substrings
+ * of normalised text, so Chinese needs no segmenter: 两个维护 finds exactly 两个维护.
+ */
+(function () {
+  "use strict";
+
+  var KIND_ORDER = ["工作要点", "法规制度", "书目", "学习资料", "学习路径", "术语", "页面"];
+  var MAX_PAGES = 30;
+  var MAX_SUBRESULTS = 3;
+
+  function siteBase() {
+    var config = document.getElementById("__config");
+    var base = ".";
+    try { base = JSON.parse(config.textContent).base || "."; } catch (e) { /* keep "." */ }
+    return base.replace(/\/$/, "");
+  }
+
+  var base = siteBase();
+  var index = null;
+  var loading = null;
+
+  function normalise(text) {
+    return (text || "").normalize("NFKC").toLowerCase()
+      .replace(/[\s“”‘’"'「」『』《》〈〉【】·•]/g, "");
+  }
+
+  function load() {
+    if (index) { return Promise.resolve(index); }
+    if (loading) { return loading; }
+    loading = new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = base + "/_dangjian/search-index.js";
+      script.onload = function () {
+        var data = window.DJ_SEARCH;
+        data.norm = data.records.map(function (r) { return normalise(r[3]); });
+        data.heads = data.records.map(function (r) { return normalise(r[2]); });
+        data.titles = data.pages.map(function (p) { return normalise(p[1]); });
+        data.aliases = data.pages.map(function (p) {
+          return p[4] ? p[4].split(/\s*、\s*|\s+/).map(normalise).filter(Boolean) : [];
+        });
+        index = data;
+        resolve(data);
+      };
+      script.onerror = function () { reject(new Error("search index missing")); };
+      document.head.appendChild(script);
+    });
+    return loading;
+  }
+
+  function count(haystack, needle) {
+    var n = 0, at = haystack.indexOf(needle);
+    while (at !== -1 && n < 5) { n += 1; at = haystack.indexOf(needle, at + needle.length); }
+    return n;
+  }
+
+  function scoreRecord(data, i, terms) {
+    var record = data.records[i], page = record[0];
+    var title = data.titles[page], aliases = data.aliases[page];
+    var head = data.heads[i], text = data.norm[i];
+    var total = 0;
+    for (var t = 0; t < terms.length; t += 1) {
+      var term = terms[t], s = 0;
+      var isHead = record[1] === "";
+      if (isHead && title === term) { s += 1000; }
+      else if (isHead && aliases.indexOf(term) !== -1) { s += 900; }
+      else if (isHead && title.indexOf(term) !== -1) { s += 120 + Math.round(60 * term.length / title.length); }
+      else if (isHead && aliases.some(function (a) { return a.indexOf(term) !== -1; })) { s += 100; }
+      if (head.indexOf(term) !== -1) { s += 40; }
+      var inText = count(text, term);
+      s += inText * 6;
+      if (s === 0) { return 0; }
+      total += s;
+    }
+    return total;
+  }
+
+  function search(data, query) {
+    var terms = query.split(/\s+/).map(normalise).filter(Boolean);
+    if (!terms.length) { return []; }
+    var byPage = {};
+    for (var i = 0; i < data.records.length; i += 1) {
+      var s = scoreRecord(data, i, terms);
+      if (!s) { continue; }
+      var page = data.records[i][0];
+      if (data.pages[page][5]) { s = Math.ceil(s / 4); }
+      var hit = byPage[page] || (byPage[page] = { page: page, score: 0, subs: [] });
+      hit.score = Math.max(hit.score, s);
+      if (data.records[i][1]) { hit.subs.push({ record: i, score: s }); }
+    }
+    var hits = Object.keys(byPage).map(function (k) { return byPage[k]; });
+    hits.forEach(function (h) {
+      h.subs.sort(function (a, b) { return b.score - a.score || a.record - b.record; });
+      h.subs = h.subs.slice(0, MAX_SUBRESULTS);
+    });
+    hits.sort(function (a, b) {
+      return b.score - a.score || data.pages[a.page][1].length - data.pages[b.page][1].length;
+    });
+    return hits.slice(0, MAX_PAGES);
+  }
+
+  function escapeHtml(text) {
+    return text.replace(/[&<>"]/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;" }[c];
+    });
+  }
+
+  function snippet(text, terms) {
+    var at = -1, term = "";
+    for (var t = 0; t < terms.length && at === -1; t += 1) {
+      term = terms[t]; at = text.indexOf(term);
+    }
+    var start = Math.max(0, at - 30);
+    var piece = (start > 0 ? "…" : "") + text.slice(start, start + 110) + (text.length > start + 110 ? "…" : "");
+    var html = escapeHtml(piece);
+    terms.forEach(function (q) {
+      if (!q) { return; }
+      html = html.split(escapeHtml(q)).join("<mark>" + escapeHtml(q) + "</mark>");
+    });
+    return html;
+  }
+
+  function href(url, anchor) {
+    return base + "/" + url + (anchor ? "#" + encodeURIComponent(anchor) : "");
+  }
+
+  /* ---- the dialog ---- */
+  var dialog, input, list, chips, status, active = -1, hidden = {};
+
+  function build() {
+    dialog = document.createElement("div");
+    dialog.className = "dj-search";
+    dialog.setAttribute("role", "dialog");
+    dialog.setAttribute("aria-label", "站内搜索");
+    dialog.hidden = true;
+    dialog.innerHTML =
+      '<div class="dj-search__panel">' +
+      '<div class="dj-search__bar"><input class="dj-search__input" type="search" ' +
+      'placeholder="搜索法规、条文、工作要点…" aria-label="搜索" autocomplete="off">' +
+      '<button class="dj-search__close" type="button" aria-label="关闭">✕</button></div>' +
+      '<div class="dj-search__chips" aria-label="按类型筛选"></div>' +
+      '<p class="dj-search__status" aria-live="polite"></p>' +
+      '<ol class="dj-search__results"></ol></div>';
+    document.body.appendChild(dialog);
+    input = dialog.querySelector("input");
+    list = dialog.querySelector("ol");
+    chips = dialog.querySelector(".dj-search__chips");
+    status = dialog.querySelector(".dj-search__status");
+    dialog.querySelector(".dj-search__close").addEventListener("click", close);
+    dialog.addEventListener("click", function (e) { if (e.target === dialog) { close(); } });
+    input.addEventListener("input", run);
+    input.addEventListener("keydown", keys);
+  }
+
+  function open() {
+    if (!dialog) { build(); }
+    dialog.hidden = false;
+    document.documentElement.classList.add("dj-search-open");
+    input.focus();
+    input.select();
+    load().then(run, function () { status.textContent = "搜索索引缺失"; });
+  }
+
+  function close() {
+    if (!dialog) { return; }
+    dialog.hidden = true;
+    document.documentElement.classList.remove("dj-search-open");
+  }
+
+  function links() { return list.querySelectorAll("a"); }
+
+  function move(step) {
+    var all = links();
+    if (!all.length) { return; }
+    if (all[active]) { all[active].classList.remove("dj-search__active"); }
+    active = (active + step + all.length) % all.length;
+    all[active].classList.add("dj-search__active");
+    all[active].scrollIntoView({ block: "nearest" });
+  }
+
+  function keys(event) {
+    if (event.key === "ArrowDown") { event.preventDefault(); move(1); }
+    else if (event.key === "ArrowUp") { event.preventDefault(); move(-1); }
+    else if (event.key === "Escape") { event.preventDefault(); close(); }
+    else if (event.key === "Enter") {
+      var all = links();
+      var target = all[active] || all[0];
+      if (target) { event.preventDefault(); close(); window.location.href = target.href; }
+    }
+  }
+
+  function run() {
+    if (!index) { status.textContent = "正在载入索引…"; return; }
+    var query = input.value.trim();
+    var terms = query.split(/\s+/).filter(Boolean);
+    active = -1;
+    if (!query) { list.innerHTML = ""; chips.innerHTML = ""; status.textContent = ""; return; }
+    var hits = search(index, query);
+    var kinds = {};
+    hits.forEach(function (h) { kinds[index.pages[h.page][2]] = true; });
+    chips.innerHTML = KIND_ORDER.filter(function (k) { return kinds[k]; }).map(function (k) {
+      return '<button type="button" class="dj-search__chip" aria-pressed="' + !hidden[k] +
+        '" data-kind="' + k + '">' + k + "</button>";
+    }).join("");
+    chips.querySelectorAll("button").forEach(function (chip) {
+      chip.addEventListener("click", function () {
+        hidden[chip.dataset.kind] = !hidden[chip.dataset.kind];
+        run();
+      });
+    });
+    var shown = hits.filter(function (h) { return !hidden[index.pages[h.page][2]]; });
+    status.textContent = shown.length ? "找到 " + shown.length + " 个页面" : "没有找到与“" + query + "”相关的内容";
+    list.innerHTML = shown.map(function (h) {
+      var page = index.pages[h.page];
+      var head = index.records.filter(function (r) { return r[0] === h.page && r[1] === ""; })[0];
+      var subs = h.subs.map(function (s) {
+        var r = index.records[s.record];
+        return '<li><a class="dj-search__sub" href="' + href(page[0], r[1]) + '"><strong>' +
+          escapeHtml(r[2]) + "</strong><span>" + snippet(r[3], terms) + "</span></a></li>";
+      }).join("");
+      return '<li class="dj-search__hit"><a href="' + href(page[0], "") + '">' +
+        '<span class="dj-search__kind">' + escapeHtml(page[2]) + "</span>" +
+        '<span class="dj-search__title">' + escapeHtml(page[1]) + "</span>" +
+        (page[3] ? '<span class="dj-search__detail">' + escapeHtml(page[3]) + "</span>" : "") +
+        (head && head[3] ? '<span class="dj-search__text">' + snippet(head[3], terms) + "</span>" : "") +
+        "</a>" + (subs ? "<ol>" + subs + "</ol>" : "") + "</li>";
+    }).join("");
+  }
+
+  function button() {
+    var header = document.querySelector(".md-header__inner");
+    if (!header) { return; }
+    var trigger = document.createElement("button");
+    trigger.type = "button";
+    trigger.className = "dj-search-trigger md-header__button";
+    trigger.setAttribute("aria-label", "搜索");
+    trigger.innerHTML = '<span aria-hidden="true">⌕</span><span class="dj-search-trigger__label">搜索</span>';
+    trigger.addEventListener("click", open);
+    header.appendChild(trigger);
+  }
+
+  document.addEventListener("keydown", function (event) {
+    var typing = /input|textarea|select/i.test((event.target.tagName || ""));
+    if (!typing && (event.key === "/" || event.key === "s") && !event.ctrlKey && !event.metaKey) {
+      event.preventDefault();
+      open();
+    }
+  });
+  window.djSearch = { open: open, search: function (q) { return load().then(function (d) { return search(d, q); }); } };
+  button();
+})();
