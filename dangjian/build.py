@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import engine, loader, macro_functions, offline_search, stage
+from . import audiences, engine, loader, macro_functions, offline_search, stage
 from .diagnostics import ContentError, Diagnostic, Diagnostics
 from .project import Project
 
@@ -35,8 +35,10 @@ class BuildReport:
 
 
 def build(config_file: Path, site_dir: Path | None = None, strict: bool | None = None,
-          say: Say = lambda _: None, offline: bool = False) -> BuildReport:
-    """``offline`` builds the variant for ``file://`` (file URLs, the offline search)."""
+          say: Say = lambda _: None, offline: bool = False,
+          audience: str | None = None) -> BuildReport:
+    """``offline`` builds the variant for ``file://`` (file URLs, the offline search);
+    ``audience`` builds only what that audience may read (default: the configured one)."""
     started = time.monotonic()
     config, settings = engine.load(config_file, offline=offline)
     site_dir = (site_dir or Path(config.site_dir)).resolve()
@@ -45,15 +47,24 @@ def build(config_file: Path, site_dir: Path | None = None, strict: bool | None =
     say("读取并校验内容…")
     diagnostics = Diagnostics()
     content = loader.load(project, diagnostics)
+    audience = audience or settings.audiences.default
+    if audience not in settings.audiences.also_reads:
+        diagnostics.error("mkdocs.yml", 0, "audience",
+                          f"未知的读者范围“{audience}”，应为："
+                          f"{'、'.join(settings.audiences.also_reads)}")
+    settings.audiences.check(content, diagnostics)
     if diagnostics.errors:
         raise ContentError(diagnostics.errors + diagnostics.warnings)
+    content = audiences.restrict(content, audience, settings.audiences)
     report = BuildReport(warnings=diagnostics.warnings, site_dir=site_dir)
     for doc in content.inventory.documents:
         report.documents[doc.kind.label] += 1
 
     macro_functions.use(content)
     say("生成页面…")
-    staged = stage.stage(content, project.root / STAGING_DIR / ("offline" if offline else "docs"),
+    variant = ("offline-" if offline else "") + ("docs" if audience == settings.audiences.default
+                                                 else f"docs-{audience}")
+    staged = stage.stage(content, project.root / STAGING_DIR / variant,
                          directory_urls=bool(config.use_directory_urls))
     if offline:
         staged.scripts += stage.OFFLINE_SCRIPTS

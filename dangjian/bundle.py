@@ -91,17 +91,20 @@ def read_site(site: Path) -> dict[str, bytes]:
             for path in sorted(site.rglob("*")) if path.is_file()}
 
 
-def bundle(config_file: Path, out_dir: Path, name: str | None, say) -> BundleInfo:
+def bundle(config_file: Path, out_dir: Path, name: str | None, say,
+           audience: str | None = None) -> BundleInfo:
     from .build import build
 
     built = build_time()
     with tempfile.TemporaryDirectory(prefix="dangjian-bundle-") as temp:
-        report = build(config_file, Path(temp) / "site", say=say, offline=True)
+        report = build(config_file, Path(temp) / "site", say=say, offline=True,
+                       audience=audience)
         files = read_site(report.site_dir)
     files[README] = _README_TEXT.encode("utf-8")
     root = config_file.resolve().parent
     files[MANIFEST] = manifest(files, report.documents, source_commit(root), built)
-    stem = (name or f"dangjian-{built:%Y%m%d}").removesuffix(".zip")
+    default = f"dangjian-{built:%Y%m%d}" + (f"-{audience}" if audience else "")
+    stem = (name or default).removesuffix(".zip")
     target = (out_dir if out_dir.is_absolute() else root / out_dir) / f"{stem}.zip"
     write_zip(target, stem, files, built)
     return BundleInfo(target, len(files), target.stat().st_size)

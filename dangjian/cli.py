@@ -41,6 +41,8 @@ def _parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", help="构建站点到 site/")
     build.add_argument("-d", "--site-dir", type=Path, help="输出目录（默认取配置）")
     build.add_argument("--strict", action="store_true", default=None, help="有警告即失败")
+    build.add_argument("--audience", help="只构建该读者范围可读的内容，如 党委委员"
+                                          "（默认输出到 site-范围名/）")
     build.set_defaults(run=_build)
 
     serve = sub.add_parser("serve", help="构建并在本机预览，内容改动后自动重建")
@@ -58,6 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     bundle.add_argument("-o", "--out", type=Path, default=Path("dist"),
                         help="输出目录（默认 dist/）")
     bundle.add_argument("--name", help="文件名（默认 dangjian-日期）")
+    bundle.add_argument("--audience", help="只打包该读者范围可读的内容")
     bundle.set_defaults(run=_bundle)
 
     verify = sub.add_parser("verify", help="按清单核对离线包：缺失、被改动或多出的文件")
@@ -79,7 +82,11 @@ def _build(args: argparse.Namespace) -> int:
     from .build import build
     from .summary import summary
 
-    report = build(args.config_file, args.site_dir, args.strict, say=_say)
+    site_dir = args.site_dir
+    if site_dir is None and args.audience:
+        # A narrower audience never lands in the default site/ by accident.
+        site_dir = args.config_file.resolve().parent / f"site-{args.audience}"
+    report = build(args.config_file, site_dir, args.strict, say=_say, audience=args.audience)
     _print_diagnostics(report.warnings)
     print(summary(report))
     return 0
@@ -107,7 +114,7 @@ def _check(args: argparse.Namespace) -> int:
 def _bundle(args: argparse.Namespace) -> int:
     from .bundle import bundle
 
-    info = bundle(args.config_file, args.out, args.name, say=_say)
+    info = bundle(args.config_file, args.out, args.name, say=_say, audience=args.audience)
     print(f"离线包：{info.path}（{info.files} 个文件，{info.size / 1048576:.1f} MB）")
     return 0
 

@@ -13,6 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 from mkdocs.utils.yaml import yaml_load
 
+from .audiences import Audiences
 from .diagnostics import ContentError, Diagnostic
 from .mkdocs_plugin import DangjianPlugin, ProgressCallback
 from .stage import Staged
@@ -26,6 +27,7 @@ class Settings:
     docs_dir: Path
     data_dir: Path
     strict: bool
+    audiences: Audiences = field(default_factory=Audiences)
 
 
 class EngineError(Exception):
@@ -61,7 +63,14 @@ def load(config_file: Path, offline: bool = False) -> tuple[MkDocsConfig, Settin
     root = Path(config.config_file_path).parent
     data_dir = plugin.config.data_dir if plugin else "data"
     strict = plugin.config.strict if plugin else False
-    return config, Settings(root, Path(config.docs_dir), root / data_dir, strict)
+    audiences = Audiences()
+    if plugin:
+        declared = {str(name): tuple(map(str, also or ()))
+                    for name, also in plugin.config.audiences.items()}
+        if plugin.config.audience not in declared:
+            raise EngineError(f"mkdocs.yml: audience “{plugin.config.audience}” 不在 audiences 中")
+        audiences = Audiences(declared, plugin.config.audience)
+    return config, Settings(root, Path(config.docs_dir), root / data_dir, strict, audiences)
 
 
 def _plugins_without_search(config_file: Path) -> list:

@@ -38,6 +38,8 @@ class Content:
     pages: list[Page] = field(default_factory=list)
     assets: list[tuple[Path, str]] = field(default_factory=list)
     """Non-Markdown files under docs/: (absolute path, staged relative path)."""
+    hidden: Inventory = field(default_factory=Inventory)
+    """Documents this build's audience may not read: known, never shown or linked."""
 
 
 def load(project: Project, diagnostics: Diagnostics) -> Content:

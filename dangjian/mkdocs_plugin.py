@@ -25,6 +25,11 @@ class DangjianConfig(base.Config):
     # Reference checking: fail the build on any unresolved or ambiguous citation
     strict = c.Type(bool, default=False)
 
+    # Audiences: each one lists the audiences whose material it may read besides its own
+    audiences = c.Type(dict, default={"全体党员": [], "支部书记": ["全体党员"],
+                                      "党委委员": ["全体党员", "支部书记"]})
+    audience = c.Type(str, default="全体党员")
+
 
 class DangjianPlugin(BasePlugin[DangjianConfig]):
     progress: ProgressCallback | None = None

@@ -1,0 +1,58 @@
+"""Audiences: who may read what, and the content of a build for one audience.
+
+Material for a narrower audience (e.g. 党委委员) must appear only in builds for that
+audience. The build therefore removes it right after loading, before references are
+resolved and pages generated, so no later step (pages, navigation, search indexes,
+sitemap, backlinks, tracks, tooltips, bundle) can see it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .diagnostics import Diagnostics
+from .documents import Inventory
+from .loader import Content
+
+DEFAULT = "全体党员"
+
+
+@dataclass(frozen=True)
+class Audiences:
+    """Each audience and the audiences whose material it may read besides its own."""
+
+    also_reads: dict[str, tuple[str, ...]] = field(default_factory=lambda: {
+        DEFAULT: (), "支部书记": (DEFAULT,), "党委委员": (DEFAULT, "支部书记")})
+    default: str = DEFAULT
+
+    def readable_by(self, audience: str) -> frozenset[str]:
+        return frozenset((audience, *self.also_reads.get(audience, ())))
+
+    def check(self, content: Content, diagnostics: Diagnostics) -> None:
+        """Every ``visibility`` names a declared audience."""
+        known = "、".join(self.also_reads)
+        for doc in content.inventory.documents:
+            if doc.meta.visibility not in self.also_reads:
+                diagnostics.error(doc.source, doc.lines.line_of(("visibility",)), "visibility",
+                                  f"未知的可见范围“{doc.meta.visibility}”，应为：{known}")
+        for page in content.pages:
+            visibility = getattr(page.meta, "visibility", None)
+            if visibility is not None and visibility not in self.also_reads:
+                diagnostics.error(page.source, 2, "visibility",
+                                  f"未知的可见范围“{visibility}”，应为：{known}")
+
+
+def restrict(content: Content, audience: str, audiences: Audiences) -> Content:
+    """The content that ``audience`` may read; the rest goes to ``hidden``."""
+    readable = audiences.readable_by(audience)
+    kept = Content(assets=content.assets)
+    throwaway = Diagnostics()  # duplicates were reported when the content was loaded
+    for doc in content.inventory.documents:
+        target = kept.inventory if doc.meta.visibility in readable else kept.hidden
+        target.add(doc, throwaway)
+    kept.pages = [page for page in content.pages
+                  if getattr(page.meta, "visibility", DEFAULT) in readable]
+    return kept
+
+
+__all__ = ["Audiences", "DEFAULT", "Inventory", "restrict"]

@@ -1,0 +1,103 @@
+"""Narrower audiences: restricted material appears in no output of another build."""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import zipfile
+import zlib
+from pathlib import Path
+
+import pytest
+
+from dangjian.build import build
+from dangjian.diagnostics import ContentError
+
+pytestmark = pytest.mark.build
+
+MARKER = "仅限党委委员甲乙丙标记"
+SLUG = "dangwei-neibu"
+
+RESTRICTED = f"""---
+title: 党委内部议事规则
+aliases: [内部议事规则]
+visibility: 党委委员
+category: 企业制度
+status: 现行有效
+---
+
+第一条　{MARKER}。
+"""
+PUBLIC = """---
+title: 公开的制度
+category: 企业制度
+status: 现行有效
+---
+
+第一条　本制度依据《党委内部议事规则》制定。
+"""
+
+
+def _texts(root: Path):
+    """Every output file as text, decompressed where it is compressed."""
+    for path in root.rglob("*"):
+        if not path.is_file():
+            continue
+        data = path.read_bytes()
+        if data[:2] == b"\x1f\x8b":
+            data = gzip.decompress(data)
+        elif path.suffix == ".zip":
+            with zipfile.ZipFile(path) as archive:
+                for info in archive.infolist():
+                    yield f"{path}!{info.filename}", archive.read(info).decode("utf-8", "replace")
+            continue
+        else:
+            with contextlib.suppress(zlib.error):
+                data = zlib.decompress(data)
+        yield str(path), data.decode("utf-8", "replace")
+
+
+@pytest.fixture
+def project(make_project):
+    return make_project({"docs/index.md": "# 首页\n",
+                         f"docs/regulations/{SLUG}.md": RESTRICTED,
+                         "docs/regulations/gongkai.md": PUBLIC})
+
+
+def test_default_build_holds_no_trace_of_restricted_material(project):
+    report = build(project / "mkdocs.yml")
+    leaks = [name for name, text in _texts(report.site_dir)
+             if MARKER in text or SLUG in text or "内部议事规则" in text and "gongkai" not in name]
+    assert leaks == []
+    assert not (report.site_dir / "regulations" / SLUG).exists()
+    assert report.documents["法规制度"] == 1
+    staged = project / ".dangjian" / "docs"
+    assert not any(MARKER in p.read_text("utf-8") for p in staged.rglob("*.md"))
+
+
+def test_committee_build_holds_it(project):
+    report = build(project / "mkdocs.yml", project / "site-党委委员", audience="党委委员")
+    page = report.site_dir / "regulations" / SLUG / "index.html"
+    assert MARKER in page.read_text(encoding="utf-8")
+    assert report.documents["法规制度"] == 2
+
+
+def test_offline_bundle_of_members_holds_no_trace(project, monkeypatch):
+    from dangjian.bundle import bundle
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    info = bundle(project / "mkdocs.yml", project / "dist", "members", say=lambda _: None)
+    assert [name for name, text in _texts(info.path.parent) if MARKER in text or SLUG in text] == []
+
+
+def test_unknown_visibility_and_audience(make_project):
+    root = make_project({"docs/regulations/a.md": RESTRICTED.replace("党委委员", "常委")})
+    with pytest.raises(ContentError) as caught:
+        build(root / "mkdocs.yml")
+    [error] = caught.value.diagnostics
+    assert (error.path, error.line, error.field) == ("docs/regulations/a.md", 4, "visibility")
+    (root / "docs/regulations/a.md").unlink()
+    root = make_project({"docs/index.md": "# 首页\n"})
+    with pytest.raises(ContentError) as caught:
+        build(root / "mkdocs.yml", audience="外人")
+    assert caught.value.diagnostics[0].field == "audience"
