@@ -9,12 +9,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import frontmatter, regtext, textfile, workplan, yamlsource
+from . import frontmatter, regtext, textfile, tracking, workplan, yamlsource
 from .diagnostics import Diagnostics
 from .documents import Document, Inventory
 from .kinds import BY_FOLDER, PUBLICATION, REGULATION, WORKPLAN
 from .model import PageMeta, PublicationList
 from .project import Project
+from .tracking import Tracking
 from .validation import validate
 
 PUBLICATIONS_FILE = "publications.yml"
@@ -37,6 +38,8 @@ class Content:
     pages: list[Page] = field(default_factory=list)
     assets: list[tuple[Path, str]] = field(default_factory=list)
     """Non-Markdown files under docs/: (absolute path, staged relative path)."""
+    tracking: Tracking = field(default_factory=Tracking)
+    """Departments, and who does what in each work plan (data/, read after the plans)."""
 
 
 def load(project: Project, diagnostics: Diagnostics) -> Content:
@@ -55,6 +58,7 @@ def load(project: Project, diagnostics: Diagnostics) -> Content:
     publications = project.data_dir / PUBLICATIONS_FILE
     if publications.is_file():
         _load_publications(project, publications, content.inventory, diagnostics)
+    content.tracking = tracking.load(project, content.inventory, diagnostics)
     return content
 
 
