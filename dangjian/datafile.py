@@ -18,9 +18,11 @@ def read(project: Project, path: Path, what: str,
     """
     shown = project.shown(path)
     try:
-        return yamlsource.load(textfile.read(path, shown))
+        text = textfile.read(path, shown)
+        return yamlsource.load(text)
     except textfile.ContentDecodeError as exc:
         diagnostics.items.append(exc.diagnostic)
     except yamlsource.YamlProblem as problem:
-        diagnostics.error(shown, problem.line, problem.field or what, problem.message)
+        field_name = problem.field or yamlsource.key_on_line(text, problem.line) or what
+        diagnostics.error(shown, problem.line, field_name, problem.message)
     return None

@@ -3,7 +3,9 @@ work-plan item."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -75,7 +77,9 @@ def load(project: Project, diagnostics: Diagnostics) -> Departments:
     data, lines = read
     listing = validate(DepartmentList, data, lines, result.source, diagnostics)
     if listing is None:
-        return result
+        # Errors are reported; keep the entries that name a department at all, so that
+        # one bad field does not make every reference to the file an error as well.
+        listing = DepartmentList(departments=_usable_entries(data))
     result.sample = listing.sample
     names: dict[str, Department] = {}
     for index, meta in enumerate(listing.departments):
@@ -91,3 +95,15 @@ def load(project: Project, diagnostics: Diagnostics) -> Departments:
         result.by_id[meta.id] = department
         names[meta.name] = department
     return result
+
+
+def _usable_entries(data: Any) -> list[DepartmentMeta]:
+    entries = data.get("departments") if isinstance(data, dict) else None
+    usable = []
+    for entry in entries if isinstance(entries, list) else []:
+        dept_id = entry.get("id") if isinstance(entry, dict) else None
+        if isinstance(dept_id, str) and re.fullmatch(ID_PATTERN, dept_id):
+            name = entry.get("name")
+            usable.append(DepartmentMeta(id=dept_id, name=name if isinstance(name, str)
+                                         and name.strip() else dept_id))
+    return usable

@@ -5,7 +5,6 @@ Every problem is collected, not raised, so that one run reports all of them.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -84,7 +83,7 @@ def _load_markdown(project: Project, path: Path, relative: str, content: Content
     try:
         data, lines = yamlsource.load(split.meta_text or "", split.meta_first_line)
     except yamlsource.YamlProblem as problem:
-        field_name = problem.field or _key_on_line(text, problem.line) or "front matter"
+        field_name = problem.field or yamlsource.key_on_line(text, problem.line) or "front matter"
         diagnostics.error(shown, problem.line, field_name, problem.message)
         return
     if kind is None:
@@ -101,19 +100,6 @@ def _load_markdown(project: Project, path: Path, relative: str, content: Content
                    split.body_first_line, lines)
     _parse_body(doc, diagnostics)
     content.inventory.add(doc, diagnostics)
-
-
-def _key_on_line(text: str, line: int) -> str | None:
-    """The YAML key written on ``line``, to name the field of a syntax error."""
-    lines = text.split("\n")
-    if 0 < line <= len(lines):
-        match = _KEY.match(lines[line - 1])
-        if match:
-            return match.group(1)
-    return None
-
-
-_KEY = re.compile(r"^\s*-?\s*([A-Za-z_][\w-]*)\s*:")
 
 
 def _default_id(path: Path) -> str:
