@@ -4,6 +4,7 @@ work-plan item."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -59,7 +60,7 @@ class Departments:
     by_id: dict[str, Department] = field(default_factory=dict)
     """In the order of the file, which is the order pages list them."""
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Department]:
         return iter(self.by_id.values())
 
     def __len__(self) -> int:

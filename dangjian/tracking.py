@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -134,6 +133,12 @@ class TrackingFile(BaseModel):
                                            description="以事项标识（如 2020-1-1）为键")
 
 
+class _FileHead(TrackingFile):
+    # Items are validated one by one, so that one bad item does not hide the problems
+    # of the others.
+    items: dict[str, Any] = Field(default_factory=dict)
+
+
 @dataclass(frozen=True)
 class ItemRef:
     """One item of one plan."""
@@ -191,9 +196,6 @@ class Tracking:
     def of(self, ref: ItemRef) -> Assignment | None:
         return self.assignments.get(ref.key)
 
-    def items_of(self, plan: Document) -> Iterator[ItemRef]:
-        return (ref for ref in self.items.values() if ref.plan is plan)
-
     def led_by(self, department: Department) -> list[Assignment]:
         return [a for a in self.assignments.values() if a.lead is department]
 
@@ -227,7 +229,7 @@ def _load_file(project: Project, path: Path, inventory: Inventory, tracking: Tra
     if read is None:
         return
     data, lines = read
-    listing = validate(TrackingFile, data, lines, shown, diagnostics)
+    listing = validate(_FileHead, data, lines, shown, diagnostics)
     if listing is None:
         return
     plan = inventory.by_id.get(listing.plan)
@@ -245,12 +247,15 @@ def _load_file(project: Project, path: Path, inventory: Inventory, tracking: Tra
     if listing.sample:
         tracking.sample_plans.add(plan.id)
     check = _Checker(tracking, shown, lines, diagnostics)
-    for item_id, entry in listing.items.items():
+    for item_id, data in listing.items.items():
         ref = tracking.items.get((plan.id, item_id))
         if ref is None:
             check.error(("items", item_id),
                         f"工作要点 “{plan.id}” 中没有标识为 “{item_id}” 的事项"
                         "（事项标识即正文标题后的 {#…}）")
+            continue
+        entry = validate(ItemTracking, data, lines, shown, diagnostics, ("items", item_id))
+        if entry is None:
             continue
         assignment = check.assignment(ref, entry, listing.sample)
         if assignment is not None:

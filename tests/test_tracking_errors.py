@@ -115,12 +115,17 @@ def test_ambiguous_continuation_asks_for_the_plan(make_project):
 
 
 def test_all_tracking_errors_are_reported_together(make_project):
+    # One bad item hides neither the other items' problems nor other files'.
     files = with_change(T2020, "status: 已完成", "status: 完成")
+    files[T2020] = files[T2020].replace("lead: xuanchuan", "lead: nobody")
     files[T2021] = files[T2021].replace("lead: xuanchuan", "lead: nobody")
     files[DEPTS] = files[DEPTS].replace("name: 组织部", "name: 组织部\n    head: 张三")
-    _, errors = load(make_project(files))
-    assert [(e.path, e.field) for e in errors] == [
-        (DEPTS, "departments.0.head"),
-        (T2020, "items.2020-1-1.status"),
-        (T2021, "items.2021-2-1.lead"),
+    content, errors = load(make_project(files))
+    assert [(e.path, e.line, e.field) for e in errors] == [
+        (DEPTS, 4, "departments.0.head"),
+        (T2020, 7, "items.2020-1-1.status"),
+        (T2020, 17, "items.2020-2-1.lead"),
+        (T2021, 20, "items.2021-2-1.lead"),
     ]
+    assert set(content.tracking.assignments) == {
+        ("t-2020", "2020-1-2"), ("t-2021", "2021-1-1"), ("t-2021", "2021-1-2")}
