@@ -8,7 +8,7 @@ sitemap, backlinks, tracks, tooltips, bundle) can see it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .diagnostics import Diagnostics
 from .documents import Inventory
@@ -45,14 +45,13 @@ class Audiences:
 def restrict(content: Content, audience: str, audiences: Audiences) -> Content:
     """The content that ``audience`` may read; the rest goes to ``hidden``."""
     readable = audiences.readable_by(audience)
-    kept = Content(assets=content.assets)
+    visible, hidden = Inventory(), Inventory()
     throwaway = Diagnostics()  # duplicates were reported when the content was loaded
     for doc in content.inventory.documents:
-        target = kept.inventory if doc.meta.visibility in readable else kept.hidden
-        target.add(doc, throwaway)
-    kept.pages = [page for page in content.pages
-                  if getattr(page.meta, "visibility", DEFAULT) in readable]
-    return kept
+        (visible if doc.meta.visibility in readable else hidden).add(doc, throwaway)
+    pages = [page for page in content.pages
+             if getattr(page.meta, "visibility", DEFAULT) in readable]
+    return replace(content, inventory=visible, hidden=hidden, pages=pages)
 
 
 __all__ = ["Audiences", "DEFAULT", "Inventory", "restrict"]

@@ -6,16 +6,25 @@ Every problem is collected, not raised, so that one run reports all of them.
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import classification, frontmatter, htmlpolicy, regtext, textfile, workplan, yamlsource
+from . import (
+    classification,
+    frontmatter,
+    htmlpolicy,
+    regtext,
+    textfile,
+    tracking,
+    workplan,
+    yamlsource,
+)
 from .diagnostics import Diagnostics
 from .documents import Document, Inventory
 from .kinds import BY_FOLDER, PUBLICATION, REGULATION, WORKPLAN
 from .model import PageMeta, PublicationList
 from .project import Project
+from .tracking import Tracking
 from .validation import validate
 
 PUBLICATIONS_FILE = "publications.yml"
@@ -40,6 +49,8 @@ class Content:
     """Non-Markdown files under docs/: (absolute path, staged relative path)."""
     hidden: Inventory = field(default_factory=Inventory)
     """Documents this build's audience may not read: known, never shown or linked."""
+    tracking: Tracking = field(default_factory=Tracking)
+    """Departments, and who does what in each work plan (data/, read after the plans)."""
 
 
 def load(project: Project, diagnostics: Diagnostics) -> Content:
@@ -56,6 +67,7 @@ def load(project: Project, diagnostics: Diagnostics) -> Content:
     publications = project.data_dir / PUBLICATIONS_FILE
     if publications.is_file():
         _load_publications(project, publications, content.inventory, diagnostics)
+    content.tracking = tracking.load(project, content.inventory, diagnostics)
     return content
 
 
@@ -109,7 +121,7 @@ def _load_markdown(project: Project, path: Path, relative: str, content: Content
     try:
         data, lines = yamlsource.load(split.meta_text or "", split.meta_first_line)
     except yamlsource.YamlProblem as problem:
-        field_name = problem.field or _key_on_line(text, problem.line) or "front matter"
+        field_name = problem.field or yamlsource.key_on_line(text, problem.line) or "front matter"
         diagnostics.error(shown, problem.line, field_name, problem.message)
         return
     if kind is None:
@@ -138,19 +150,6 @@ def _refuse_body(shown: str, body: str, first_line: int, diagnostics: Diagnostic
     for violation in violations:
         diagnostics.error(shown, violation.line, "body", violation.message)
     return bool(violations)
-
-
-def _key_on_line(text: str, line: int) -> str | None:
-    """The YAML key written on ``line``, to name the field of a syntax error."""
-    lines = text.split("\n")
-    if 0 < line <= len(lines):
-        match = _KEY.match(lines[line - 1])
-        if match:
-            return match.group(1)
-    return None
-
-
-_KEY = re.compile(r"^\s*-?\s*([A-Za-z_][\w-]*)\s*:")
 
 
 def _default_id(path: Path) -> str:

@@ -10,7 +10,9 @@ from .indexes import regulation_order
 NavEntry = dict[str, Any] | str
 
 
-def build(inventory: Inventory, has_home: bool) -> list[NavEntry]:
+def build(inventory: Inventory, has_home: bool,
+          progress: list[NavEntry] | None = None) -> list[NavEntry]:
+    """``progress``: the generated progress pages, listed under 工作要点 before the plans."""
     def titled(docs) -> list[NavEntry]:
         return [{doc.title: doc.page} for doc in docs]
 
@@ -28,7 +30,7 @@ def build(inventory: Inventory, has_home: bool) -> list[NavEntry]:
     regulation_section.append({"书目": ["publications/index.md", *titled(publications)]})
     nav: list[NavEntry] = [{"首页": "index.md"}] if has_home else []
     nav += [
-        {"工作要点": ["workplans/index.md", *titled(plans)]},
+        {"工作要点": ["workplans/index.md", *(progress or []), *titled(plans)]},
         {"法规制度": regulation_section},
         {"学习资料": ["study/index.md", *titled(study)]},
         {"学习路径": ["tracks/index.md"]},

@@ -7,12 +7,16 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from .departments import DepartmentList
 from .kinds import KINDS
 from .model import PublicationList
+from .tracking import TrackingFile
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     **{f"{kind.name}.schema.json": kind.model for kind in KINDS},
     "publications-file.schema.json": PublicationList,
+    "departments-file.schema.json": DepartmentList,
+    "tracking-file.schema.json": TrackingFile,
 }
 
 

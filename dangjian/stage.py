@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from . import cards, indexes, navigation
+from . import cards, indexes, navigation, plan_pages, tracking_pages
 from .documents import Document
 from .loader import Content
 from .navigation import NavEntry
@@ -52,23 +52,28 @@ def stage(content: Content, target: Path, directory_urls: bool = True) -> Staged
     writer = _Writer(target)
     authored = {page.page for page in content.pages}
     origins: dict[str, tuple[str, int]] = {}
+    plans = plan_pages.PlanView(content.tracking, plan_pages.cited_by_title(content.inventory))
     for page in content.pages:
         writer.text(page.page, _plain_page(page.body, page.meta.model_dump(exclude_none=True)))
         origins[page.page] = (page.source, page.body_line - 1)
     for doc in content.inventory.documents:
-        text = document_page(doc, Links(doc.page, directory_urls))
+        text = document_page(doc, Links(doc.page, directory_urls), plans)
         writer.text(doc.page, text)
         origins[doc.page] = (doc.source, _line_shift(text, doc.body, doc.body_line))
     for page, generate in GENERATED.items():
         if page not in authored:
             writer.text(page, generate(content.inventory, Links(page, directory_urls)))
+    for page, make in tracking_pages.pages(content.tracking).items():
+        if page not in authored:
+            writer.text(page, make(Links(page, directory_urls)))
     for source, relative in content.assets:
         writer.copy(source, relative)
     for name in ASSETS:
         writer.bytes(f"{ASSET_DIR}/{name}",
                      resources.files("dangjian.assets").joinpath(name).read_bytes())
     writer.remove_stale()
-    nav = navigation.build(content.inventory, has_home="index.md" in authored)
+    nav = navigation.build(content.inventory, has_home="index.md" in authored,
+                           progress=tracking_pages.nav(content.tracking))
     pages = sorted(p for p in writer.written if p.endswith(".md"))
     return Staged(target, nav, pages, origins)
 
@@ -84,10 +89,13 @@ def _line_shift(staged: str, body: str, body_line: int) -> int:
     return body_line - 1 - (markdown[:at].count("\n") if at >= 0 else 0)
 
 
-def document_page(doc: Document, links: Links) -> str:
+def document_page(doc: Document, links: Links,
+                  plans: plan_pages.PlanView | None = None) -> str:
     meta = {"title": doc.heading}
     parts = [f"# {doc.heading}", "", cards.card(doc), ""]
-    if doc.kind.name == "workplan":
+    if doc.kind.name == "workplan" and plans is not None:
+        parts.append(plans.body(doc, links))
+    elif doc.kind.name == "workplan":
         parts += [indexes.plan_outline(doc, links), "", doc.structure.staged()]
     elif doc.kind.name == "regulation":
         parts.append(doc.structure.staged)

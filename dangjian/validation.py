@@ -27,7 +27,7 @@ def validate(model: type[M], data: Any, lines: LineMap, path: str,
     except ValidationError as exc:
         for error in exc.errors():
             loc = tuple(error["loc"])
-            field_name = ".".join(str(part) for part in loc)
+            field_name = ".".join(str(part) for part in (*prefix, *loc))
             line = lines.line_of((*prefix, *loc))
             diagnostics.error(path, line, field_name, _message(model, error))
         return None

@@ -8,6 +8,7 @@ are added or moved; where an author left one out it is derived from the position
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import headings
@@ -32,6 +33,10 @@ class Item:
         return self.heading.rstrip("。；;.")
 
 
+ItemDecorator = Callable[[Item], tuple[str, str]]
+"""HTML to put after an item's heading and after its text."""
+
+
 @dataclass
 class Section:
     id: str
@@ -51,7 +56,9 @@ class Plan:
     def items(self) -> list[Item]:
         return [item for section in self.sections for item in section.items]
 
-    def staged(self) -> str:
+    def staged(self, decorate: ItemDecorator | None = None) -> str:
+        """The plan as staged Markdown; ``decorate`` adds HTML after an item's heading and
+        after its text (status, owners, citations …)."""
         out = [self.preamble.strip(), ""]
         for section in self.sections:
             out += [headings.render(2, f"{section.marker}、{section.title}", section.id,
@@ -59,10 +66,13 @@ class Plan:
             if section.intro.strip():
                 out += [section.intro.strip(), ""]
             for item in section.items:
+                head, tail = decorate(item) if decorate else ("", "")
                 out += [headings.render(3, f"{item.marker}{item.heading}", item.id,
                                         "dj-plan-item"), ""]
+                out += [head, ""] if head else []
                 if item.text.strip():
                     out += [item.text.strip(), ""]
+                out += [tail, ""] if tail else []
         return "\n".join(out)
 
 

@@ -8,6 +8,7 @@ silent overwrite.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -135,6 +136,19 @@ def _convert(loader: _Loader, node: Node, path: Path_, lines: LineMap, offset: i
         lines.lines.pop((*path, "<key>"), None)
         return result
     raise YamlProblem(line, "无法识别的 YAML 节点")
+
+
+def key_on_line(text: str, line: int) -> str | None:
+    """The YAML key written on ``line`` of ``text``, to name the field of a syntax error."""
+    lines = text.split("\n")
+    if 0 < line <= len(lines):
+        match = _KEY.match(lines[line - 1])
+        if match:
+            return match.group(1)
+    return None
+
+
+_KEY = re.compile(r"^\s*-?\s*([A-Za-z_][\w-]*)\s*:")
 
 
 def _dotted(path: Path_) -> str:

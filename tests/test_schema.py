@@ -28,3 +28,15 @@ def test_shipped_front_matter_validates_against_schema():
             split = frontmatter.split(path.read_text(encoding="utf-8"))
             data, _ = yamlsource.load(split.meta_text or "")
             jsonschema.validate(data, schema)
+
+
+def test_shipped_data_files_validate_against_schema():
+    jsonschema = pytest.importorskip("jsonschema")
+    checks = [("departments-file", [ROOT / "data" / "departments.yml"]),
+              ("tracking-file", sorted((ROOT / "data" / "tracking").glob("*.yml")))]
+    for name, paths in checks:
+        schema = json.loads((ROOT / "schema" / f"{name}.schema.json").read_text("utf-8"))
+        assert paths
+        for path in paths:
+            data, _ = yamlsource.load(path.read_text(encoding="utf-8"))
+            jsonschema.validate(data, schema)
