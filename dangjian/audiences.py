@@ -51,7 +51,9 @@ def restrict(content: Content, audience: str, audiences: Audiences) -> Content:
         (visible if doc.meta.visibility in readable else hidden).add(doc, throwaway)
     pages = [page for page in content.pages
              if getattr(page.meta, "visibility", DEFAULT) in readable]
-    return replace(content, inventory=visible, hidden=hidden, pages=pages)
+    plans = {doc.id for doc in visible.of_kind("workplan")}
+    return replace(content, inventory=visible, hidden=hidden, pages=pages,
+                   tracking=content.tracking.only(plans))
 
 
 __all__ = ["Audiences", "DEFAULT", "Inventory", "restrict"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -204,6 +204,24 @@ class Tracking:
 
     def is_sample(self, plan: Document) -> bool:
         return plan.id in self.sample_plans
+
+    def only(self, plan_ids: set[str]) -> Tracking:
+        """The tracking of these plans alone: for a build whose audience sees no others."""
+        def keep(key: tuple[str, str]) -> bool:
+            return key[0] in plan_ids
+
+        return replace(
+            self,
+            plans=[plan for plan in self.plans if plan.id in plan_ids],
+            items={k: v for k, v in self.items.items() if keep(k)},
+            assignments={k: v for k, v in self.assignments.items() if keep(k)},
+            sources={k: v for k, v in self.sources.items() if k in plan_ids},
+            sample_plans=self.sample_plans & plan_ids,
+            continues={k: v for k, v in self.continues.items()
+                       if keep(k) and v.plan.id in plan_ids},
+            continued_by={k: [r for r in v if r.plan.id in plan_ids]
+                          for k, v in self.continued_by.items() if keep(k)},
+        )
 
 
 def load(project: Project, inventory: Inventory, diagnostics: Diagnostics) -> Tracking:
