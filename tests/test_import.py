@@ -231,7 +231,7 @@ def test_articles_lists_and_citations_of_articles(tmp_path):
 def test_regulation_dates_issuer_and_category_are_guessed(tmp_path):
     text = convert(text_source(REGULATION)).text
     head = text.split("---")[1]
-    assert "title: X公司党建工作管理办法  # 待核对：取自第一行" in head
+    assert "title: X公司党建工作管理办法  # 待核对：取自第 1 行" in head
     assert "issuer: X公司党委  # 待核对：从第 2 行的题注推断" in head
     assert "issued: 2020-03-05  # 待核对：从第 2 行的题注推断" in head
     assert "effective: 2020-03-05  # 待核对：第 12 行：自印发之日起施行" in head
@@ -461,3 +461,19 @@ def test_document_number_sections_and_chinese_dates():
     assert "issued: 2021-02-20  # 待核对：取自文末第 9 行的日期" in head
     assert "issuer: 中共某某委员会  # 待核对：从文末落款推断" in head
     assert "某委发〔2021〕7号" in conversion.text.split("---\n", 2)[2]
+
+
+def test_empty_document_is_refused():
+    conversion = convert(text_source("\u00a0\n\n分享到：微信\n"))
+    assert conversion.text is None
+    [error] = conversion.report.diagnostics.errors
+    assert error.field == "text" and "没有可导入的正文" in error.message
+
+
+def test_header_dates_are_normalised_or_left_empty():
+    text = ("title: 某某规定\nissuer: 某单位\nissued: 2019.5.6\neffective: 不详\n---\n"
+            "第一条　内容。\n")
+    head = convert(text_source(text)).text.split("---")[1]
+    assert "issued: 2019-05-06  # 待核对：文件头写作“2019.5.6”" in head
+    assert "effective: null  # 待核对：文件头的日期“不详”无法识别" in head
+    assert "issuer: 某单位\n" in head

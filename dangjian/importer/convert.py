@@ -43,6 +43,10 @@ def convert(source: Source, kind_name: str = "auto", file_name: str = "") -> Con
         report.header_lines = [line.number for line in head.lines]
     cleaned = noise.clean(lines)
     _record_cleaning(report, cleaned)
+    if not cleaned.lines:
+        report.diagnostics.error(source.path, 0, "text",
+                                 "没有可导入的正文（只有空白行、文件头或网页杂质）")
+        return Conversion(report)
     known_title = head.values.get("title") if head else None
     parsed = structure.parse(cleaned.lines, known_title)
     if kind_name == "auto":
@@ -51,7 +55,8 @@ def convert(source: Source, kind_name: str = "auto", file_name: str = "") -> Con
         report.kind_reason = f"自动判断：{report.kind_reason}；可用 --kind 指定"
     else:
         report.kind, report.kind_reason = BY_NAME[kind_name], "由 --kind 指定"
-    fields = Guesser(report.kind, parsed, head, file_name or Path(source.path).name).fields()
+    name = file_name or Path(source.path).name
+    fields = Guesser(report.kind, parsed, head, name, source.unit).fields()
     report.review = [name for name, value in fields.items() if value.review]
     text = _markdown(report, parsed, fields)
     _doubt_open_lines(report, parsed)
@@ -98,7 +103,8 @@ def _markdown(report: Report, parsed: structure.Structure,
         rendered = render_body(parsed.blocks, title_line)
     parsed.doubts.extend(rendered.doubts)
     text = writer.front_matter(fields) + "\n" + rendered.body
-    loaded = writer.check(kind, text, report.source, diags := Diagnostics())
+    diags = Diagnostics()
+    loaded = writer.check(kind, text, report.source, diags)
     for diagnostic in diags.errors:
         report.diagnostics.error(report.source, 0, diagnostic.field,
                                  f"生成的文件未通过检查（第 {diagnostic.line} 行）："

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from .. import numerals
 from ..kinds import REGULATION, STUDY, WORKPLAN, Kind
 from ..model import Category, Status, TextCoverage
 from .header import Header
-from .structure import DATE, Block, Structure, is_dateline, title_like
+from .structure import DATE, NUMBER, Block, Structure, is_dateline, title_like
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _TRAILING_NOTE = re.compile(r"[（(][^（）()]*[）)]$")
@@ -83,6 +84,18 @@ def iso(match: re.Match[str]) -> str | None:
         return None
 
 
+def given_date(text: str) -> Value:
+    """A date from the header: as given when it is YYYY-MM-DD, else read and marked."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return Value(text)
+    loose = re.fullmatch(r"((?:19|20)\d{2})[-./](\d{1,2})[-./](\d{1,2})", text)
+    match = DATE.search(text) or (loose and DATE.search(f"{loose[1]}年{loose[2]}月{loose[3]}日"))
+    date = iso(match) if match else None
+    if date:
+        return Value(date, f"文件头写作“{text}”")
+    return Value(None, f"文件头的日期“{text}”无法识别")
+
+
 @dataclass(frozen=True)
 class _Event:
     block: Block
@@ -97,6 +110,8 @@ class Guesser:
     structure: Structure
     header: Header | None
     file_name: str
+    unit: str = "行"
+    """What a line number counts in messages: 行 or 段."""
 
     @property
     def given(self) -> dict[str, str]:
@@ -119,9 +134,10 @@ class Guesser:
         if "title" in self.given:
             text, review = self.given["title"], None
         elif self.structure.title is not None:
-            text, review = self.structure.title.text, "取自第一行"
+            line = self.structure.title
+            text, review = line.text, f"取自第 {line.line} {self.unit}"
         else:
-            return Value(self.file_name, "未找到标题行，暂用文件名")
+            return Value(Path(self.file_name).stem, "未找到标题行，暂用文件名")
         if "《" in text or "》" in text:
             text = text.replace("《", "〈").replace("》", "〉")
             review = "标题中的书名号已改为〈〉（原标题行保留在正文开头）"
@@ -154,7 +170,7 @@ class Guesser:
         if event is not None:
             name = _VERB_TAIL.sub("", event.what).strip("（）() \u3000")
             if name:
-                return Value(name, f"从第 {event.block.line} 行的题注推断")
+                return Value(name, f"从第 {event.block.line} {self.unit}的题注推断")
         signer = self._signer()
         if signer:
             return Value(signer, "从文末落款推断")
@@ -166,36 +182,34 @@ class Guesser:
     def number(self) -> Value:
         if "doc_number" in self.given:
             return Value(self.given["doc_number"])
-        from .structure import NUMBER
-
         for block in self.structure.blocks[:8]:
             match = NUMBER.search(block.text)
             if match and block.kind == "paragraph":
-                return Value(match.group(0), f"取自第 {block.line} 行")
+                return Value(match.group(0), f"取自第 {block.line} {self.unit}")
         return Value(None)
 
     def issued(self) -> Value:
         if "issued" in self.given:
-            return Value(self.given["issued"])
+            return given_date(self.given["issued"])
         event = self._event()
         if event is not None:
-            return Value(event.date, f"从第 {event.block.line} 行的题注推断")
+            return Value(event.date, f"从第 {event.block.line} {self.unit}的题注推断")
         last = self._closing_date()
         return last if last is not None else Value(None)
 
     def effective(self) -> Value:
         if "effective" in self.given:
-            return Value(self.given["effective"])
+            return given_date(self.given["effective"])
         for block in self.structure.blocks:
             match = _EFFECTIVE.search(block.text)
             if not match:
                 continue
             date = DATE.search(match.group(1))
             if date and iso(date):
-                return Value(iso(date), f"从第 {block.line} 行“{match.group(0)}”推断")
+                return Value(iso(date), f"从第 {block.line} {self.unit}“{match.group(0)}”推断")
             issued = self.issued().value
             if issued:
-                return Value(issued, f"第 {block.line} 行：自{match.group(1)}起施行")
+                return Value(issued, f"第 {block.line} {self.unit}：自{match.group(1)}起施行")
         return Value(None)
 
     def category(self, title: Value) -> Value:
@@ -237,7 +251,7 @@ class Guesser:
         if blocks and blocks[-1].kind == "paragraph" and is_dateline(blocks[-1].text):
             match = DATE.search(blocks[-1].text)
             if match and iso(match):
-                return Value(iso(match), f"取自文末第 {blocks[-1].line} 行的日期")
+                return Value(iso(match), f"取自文末第 {blocks[-1].line} {self.unit}的日期")
         return None
 
     def _signer(self) -> str | None:
