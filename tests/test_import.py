@@ -477,3 +477,11 @@ def test_header_dates_are_normalised_or_left_empty():
     assert "issued: 2019-05-06  # 待核对：文件头写作“2019.5.6”" in head
     assert "effective: null  # 待核对：文件头的日期“不详”无法识别" in head
     assert "issuer: 某单位\n" in head
+
+
+def test_workplan_without_section_headings_is_refused_clearly():
+    text = "W公司2021年工作要点\n一、加强学习，提高能力。\n一是学习。\n二、加强管理，提升水平。\n"
+    conversion = convert(text_source(text), "workplan")
+    assert conversion.text is None
+    [error] = conversion.report.diagnostics.errors
+    assert error.field == "sections" and "--kind study" in error.message

@@ -99,6 +99,11 @@ def _markdown(report: Report, parsed: structure.Structure,
                                      "工作要点须有年度；如不是工作要点，请用 --kind study")
             return None
         rendered = render_plan(parsed.blocks, title_line, year)
+        if not rendered.sections:
+            report.diagnostics.error(report.source, 0, "sections",
+                                     "没有找到“一、…”形式的部分标题（须单独成行、不是句子），"
+                                     "无法按工作要点导入；如不是工作要点，请用 --kind study")
+            return None
     else:
         rendered = render_body(parsed.blocks, title_line)
     parsed.doubts.extend(rendered.doubts)

@@ -189,6 +189,10 @@ def _classify(line: Line, division: regtext.Division | None, number: _Numbered |
     if division is not None:
         counts[division.unit] += 1
         return Block("division", line.number, text, marker=division.label, rest=division.rest)
+    item = ITEM.match(text)
+    if item:
+        counts["事项"] += 1
+        return Block("item", line.number, text, marker=item.group(1), rest=item.group(2))
     if line.heading:
         counts["标题（Word 样式）"] += 1
         return Block("heading", line.number, text, level=min(line.heading + 1, 6))
@@ -199,10 +203,6 @@ def _classify(line: Line, division: regtext.Division | None, number: _Numbered |
     if number is not None:
         counts["列项"] += 1
         return Block("paragraph", line.number, text, marker=number.marker, rest=number.rest)
-    item = ITEM.match(text)
-    if item:
-        counts["事项"] += 1
-        return Block("item", line.number, text, marker=item.group(1), rest=item.group(2))
     if _ATTACHMENT.match(text) or _SUPPLEMENT.match(text):
         counts["附件" if "件" in text else "附则"] += 1
         return Block("heading", line.number, text, level=2, marker=text)
