@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import regtext, workplan
 from ..diagnostics import Diagnostics
 from ..kinds import BY_NAME, WORKPLAN, Kind
 from ..model import ID_PATTERN
@@ -120,11 +121,11 @@ def _markdown(report: Report, parsed: structure.Structure,
     return text
 
 
-def _record_counts(report: Report, parsed: structure.Structure, loaded: object) -> None:
+def _record_counts(report: Report, parsed: structure.Structure,
+                   loaded: workplan.Plan | regtext.Body) -> None:
+    """Counts as the site's loader reads the written file, which is what will be built."""
     report.counts.update(parsed.counts)
-    for unit in ("章", "节", "条"):
-        report.counts[unit] = 0
-    if hasattr(loaded, "sections") and hasattr(loaded, "preamble"):
+    if isinstance(loaded, workplan.Plan):
         report.counts["部分"] = len(loaded.sections)
         report.counts["事项"] = len(loaded.items)
         return

@@ -49,7 +49,8 @@ def front_matter(fields: dict[str, Value]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def check(kind: Kind, text: str, shown: str, diagnostics: Diagnostics) -> object | None:
+def check(kind: Kind, text: str, shown: str,
+          diagnostics: Diagnostics) -> workplan.Plan | regtext.Body | None:
     """Load ``text`` as the site would; return the parsed body (a ``Plan`` or ``Body``)."""
     split = frontmatter.split(text)
     try:
