@@ -485,3 +485,11 @@ def test_workplan_without_section_headings_is_refused_clearly():
     assert conversion.text is None
     [error] = conversion.report.diagnostics.errors
     assert error.field == "sections" and "--kind study" in error.message
+
+
+def test_article_that_may_be_a_citation_is_doubted():
+    text = "某某办法\n第一条　内容。\n第二条　内容。\n第三条规定的事项，由党委决定。\n"
+    report = convert(text_source(text)).report
+    assert report.counts["条"] == 3  # in sequence, so the site reads it as an article
+    [doubt] = [d for d in report.diagnostics.warnings if d.field == "article"]
+    assert doubt.line == 4 and "也可能是在引用条文" in doubt.message

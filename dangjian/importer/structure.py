@@ -34,6 +34,8 @@ NUMBER = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,15}\s*[〔\[［【(（]\s*(?:19|20
 DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
                   r"|([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月"
                   r"([一二三四五六七八九十]{1,3})日")
+# Words that follow 第X条 when a sentence cites an article rather than opening one.
+_CITING = re.compile(r"^(?:规定|所|的|中|之|和|与|或|至|到|、|，|,)")
 _SENTENCE = re.compile(r"[。；;！？!?]")
 HEADING_MAX = 50
 TITLE_MAX = 60
@@ -188,6 +190,11 @@ def _classify(line: Line, division: regtext.Division | None, number: _Numbered |
         return Block("table", line.number, text, table=line.table)
     if division is not None:
         counts[division.unit] += 1
+        after = text[len(division.label):]
+        if division.unit == "条" and _CITING.match(after):
+            structure.doubts.append(Doubt(line.number, "article",
+                                          f"按{division.label}处理，但“{division.label}{after[:2]}”"
+                                          "也可能是在引用条文，请核对"))
         return Block("division", line.number, text, marker=division.label, rest=division.rest)
     item = ITEM.match(text)
     if item:
