@@ -1,4 +1,4 @@
-"""The ``dangjian`` command: build, serve, check, schema."""
+"""The ``dangjian`` command: build, serve, check, schema, import."""
 
 from __future__ import annotations
 
@@ -71,6 +71,18 @@ def _parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="把 front matter 的 JSON Schema 写到目录")
     schema.add_argument("out", type=Path, nargs="?", default=Path("schema"))
     schema.set_defaults(run=_schema)
+
+    imports = sub.add_parser("import", help="把 .txt / .docx 公文导入为 Markdown 文档",
+                             description="把 .txt（UTF-8、GBK/GB18030）或 .docx 公文转为带 "
+                             "front matter 的 Markdown，并报告识别、删除和存疑之处")
+    imports.add_argument("paths", nargs="+", type=Path, metavar="PATH",
+                         help="要导入的文件，或含这些文件的目录")
+    imports.add_argument("--kind", default="auto",
+                         choices=["auto", "workplan", "regulation", "study"],
+                         help="文档类型（默认 auto：按内容判断）")
+    imports.add_argument("--out", type=Path, help="输出目录（默认 docs/ 下该类型的目录）")
+    imports.add_argument("--force", action="store_true", help="覆盖已存在的输出文件")
+    imports.set_defaults(run=_import)
     return parser
 
 
@@ -144,6 +156,18 @@ def _schema(args: argparse.Namespace) -> int:
     for path in write_schemas(args.out):
         print(path)
     return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from .importer import import_files
+
+    reports = import_files(args.paths, args.kind, args.out, force=args.force)
+    for report in reports:
+        _print_diagnostics(report.diagnostics.items)
+        print(report.format())
+    written = sum(report.written for report in reports)
+    print(f"导入完成：写出 {written} 个文件，{len(reports) - written} 个未写出。")
+    return 0 if reports and written == len(reports) else 1
 
 
 def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:

@@ -34,6 +34,7 @@ class Division:
 @dataclass
 class Body:
     chapters: list[Division] = field(default_factory=list)
+    sections: list[Division] = field(default_factory=list)
     articles: list[Division] = field(default_factory=list)
     staged: str = ""
     """The body as Markdown, with a heading and anchor for every division."""
@@ -75,6 +76,8 @@ def parse(text: str, first_line: int = 1) -> Body:
             chapter_anchor = division.label
             last["节"] = 0
             body.chapters.append(division)
+        elif division.unit == "节":
+            body.sections.append(division)
         elif division.unit == "条":
             body.articles.append(division)
         title = division.label

@@ -1,7 +1,12 @@
-"""Reading authored text files: UTF-8 only, with a clear message for anything else."""
+"""Reading authored text files: UTF-8 only, with a clear message for anything else.
+
+Only the importer accepts other encodings (``detect_and_decode``): documents arrive as
+GBK/GB18030 from older Windows machines, but what the site is built from stays UTF-8.
+"""
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
 from .diagnostics import Diagnostic
@@ -45,6 +50,44 @@ def decode(raw: bytes, path: str) -> str:
 MAX_BYTES = 8 * 1024 * 1024
 """Larger than any real regulation collection; a bigger file is a mistake or an attack
 and would keep the Markdown renderer busy for minutes."""
+
+
+def detect_and_decode(raw: bytes, path: str) -> tuple[str, str]:
+    """Decode an incoming document; return its text and the encoding's name for reports.
+
+    UTF-8 is tried first because a GBK byte sequence is almost never valid UTF-8, while
+    much UTF-8 text is valid GB18030 (as mojibake).
+    """
+    if raw.startswith(codecs.BOM_UTF8):
+        return decode(raw, path), "UTF-8（带 BOM）"
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise ContentDecodeError(
+                Diagnostic(path, 1, "encoding", f"UTF-16 文件第 {exc.start} 字节无效")
+            ) from None
+        return decode(text.removeprefix(UTF8_BOM).encode("utf-8"), path), "UTF-16"
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return decode(raw, path), "UTF-8"
+    for codec, name in (("gbk", "GBK"), ("gb18030", "GB18030")):
+        try:
+            raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if _looks_like_gb18030(raw):
+            return decode(raw.decode(codec).encode("utf-8"), path), name
+    try:
+        return decode(raw, path), "UTF-8"
+    except ContentDecodeError as exc:
+        raise ContentDecodeError(
+            Diagnostic(path, exc.diagnostic.line, "encoding",
+                       "无法识别编码：既不是 UTF-8，也不是 GBK/GB18030")
+        ) from None
 
 
 def read(path: Path, shown_as: str) -> str:

@@ -1,0 +1,227 @@
+"""From an incoming file to a Markdown document of the site, with its report.
+
+read (``detect``, ``docx_reader``) → header → clean (``noise``) → classify
+(``structure``) → kind and front matter (``guess``) → Markdown (``markdown``) → load it
+back with the site's loader (``writer.check``) → write, never over an existing file
+unless forced.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import regtext, workplan
+from ..diagnostics import Diagnostics
+from ..kinds import BY_NAME, WORKPLAN, Kind
+from ..model import ID_PATTERN
+from . import detect, header, noise, structure, writer
+from .guess import Guesser, Value, choose_kind
+from .markdown import render_body, render_plan
+from .report import Report
+from .source import Source
+
+KIND_CHOICES = ("auto", "workplan", "regulation", "study")
+_ENDS = tuple("。！？；：:;!?”’」』）)】…—") + ("——",)
+_OPEN_LINE_MIN = 20
+
+
+@dataclass
+class Conversion:
+    report: Report
+    text: str | None = None
+    """The Markdown file, or None when none could be made."""
+    title: str = ""
+
+
+def convert(source: Source, kind_name: str = "auto", file_name: str = "") -> Conversion:
+    report = Report(source.path, source.unit, source.encoding, lines=_count(source))
+    report.notes += source.notes
+    head, lines = header.split(source.lines) if source.unit == "行" else (None, source.lines)
+    if head is not None:
+        report.header_lines = [line.number for line in head.lines]
+    cleaned = noise.clean(lines)
+    _record_cleaning(report, cleaned)
+    if not cleaned.lines:
+        report.diagnostics.error(source.path, 0, "text",
+                                 "没有可导入的正文（只有空白行、文件头或网页杂质）")
+        return Conversion(report)
+    known_title = head.values.get("title") if head else None
+    parsed = structure.parse(cleaned.lines, known_title)
+    if kind_name == "auto":
+        title = known_title or (parsed.title.text if parsed.title else None)
+        report.kind, report.kind_reason = choose_kind(parsed, title)
+        report.kind_reason = f"自动判断：{report.kind_reason}；可用 --kind 指定"
+    else:
+        report.kind, report.kind_reason = BY_NAME[kind_name], "由 --kind 指定"
+    name = file_name or Path(source.path).name
+    fields = Guesser(report.kind, parsed, head, name, source.unit).fields()
+    report.review = [name for name, value in fields.items() if value.review]
+    text = _markdown(report, parsed, fields)
+    _doubt_open_lines(report, parsed)
+    title = str(fields["title"].value)
+    for doubt in parsed.doubts:
+        report.diagnostics.warning(source.path, doubt.line, doubt.field, doubt.message)
+    report.doubtful_lines = sorted({d.line for d in report.diagnostics.warnings
+                                    if d.field != "noise" or "已保留" in d.message})
+    return Conversion(report, text, title)
+
+
+def _count(source: Source) -> int:
+    return len({line.number for line in source.lines})
+
+
+def _record_cleaning(report: Report, cleaned: noise.Cleaned) -> None:
+    report.blank_lines, report.nbsp_lines = cleaned.blank, cleaned.nbsp_lines
+    report.nbsp_inside = cleaned.nbsp_inside
+    report.dropped = cleaned.dropped
+    for dropped in cleaned.dropped:
+        report.diagnostics.warning(report.source, dropped.line, "noise",
+                                   f"已删除（{dropped.reason}）：“{dropped.text}”")
+    for line, reason in cleaned.doubtful:
+        report.diagnostics.warning(report.source, line.number, "noise",
+                                   f"像网页杂质（{reason}），但在正文中间，已保留：“{line.text}”")
+
+
+def _markdown(report: Report, parsed: structure.Structure,
+              fields: dict[str, Value]) -> str | None:
+    kind = report.kind
+    assert kind is not None
+    title_line = parsed.title
+    if title_line is not None and fields["title"].value == title_line.text:
+        title_line = None  # it went into the front matter as it is
+    if kind is WORKPLAN:
+        year = fields["year"].value
+        if not isinstance(year, int):
+            report.diagnostics.error(report.source, parsed.title.line if parsed.title else 1,
+                                     "year", "无法推断年度：标题和正文中都没有“XXXX年”。"
+                                     "工作要点须有年度；如不是工作要点，请用 --kind study")
+            return None
+        rendered = render_plan(parsed.blocks, title_line, year)
+        if not rendered.sections:
+            report.diagnostics.error(report.source, 0, "sections",
+                                     "没有找到“一、…”形式的部分标题（须单独成行、不是句子），"
+                                     "无法按工作要点导入；如不是工作要点，请用 --kind study")
+            return None
+    else:
+        rendered = render_body(parsed.blocks, title_line)
+    parsed.doubts.extend(rendered.doubts)
+    text = writer.front_matter(fields) + "\n" + rendered.body
+    diags = Diagnostics()
+    loaded = writer.check(kind, text, report.source, diags)
+    for diagnostic in diags.errors:
+        report.diagnostics.error(report.source, 0, diagnostic.field,
+                                 f"生成的文件未通过检查（第 {diagnostic.line} 行）："
+                                 f"{diagnostic.message}")
+    if loaded is None or diags.errors:
+        return None
+    _record_counts(report, parsed, loaded)
+    return text
+
+
+def _record_counts(report: Report, parsed: structure.Structure,
+                   loaded: workplan.Plan | regtext.Body) -> None:
+    """Counts as the site's loader reads the written file, which is what will be built."""
+    report.counts.update(parsed.counts)
+    if isinstance(loaded, workplan.Plan):
+        report.counts["部分"] = len(loaded.sections)
+        report.counts["事项"] = len(loaded.items)
+        return
+    report.counts["章"] = len(loaded.chapters)
+    report.counts["节"] = len(loaded.sections)
+    report.counts["条"] = len(loaded.articles)
+
+
+def _doubt_open_lines(report: Report, parsed: structure.Structure) -> None:
+    """Text lines that stop without punctuation: cut off, or one paragraph broken in two."""
+    for block in parsed.blocks:
+        if block.kind == "division" and block.marker.endswith(("章", "节")):
+            continue
+        if block.kind in {"paragraph", "item", "division"} and \
+                len(block.text) >= _OPEN_LINE_MIN and not block.text.endswith(_ENDS):
+            parsed.doubts.append(structure.Doubt(
+                block.line, "text", "行末没有标点：文本可能在此中断，或一段被断成了几行"))
+
+
+def output_name(path: Path, kind: Kind, title: str) -> tuple[str, bool]:
+    """The file name (and so the default id) of the output; False when it was made up."""
+    stem = re.sub(r"[\s_]+", "-", path.stem.strip().lower())
+    if re.fullmatch(ID_PATTERN, stem):
+        return stem, True
+    digest = hashlib.sha256(title.encode("utf-8")).hexdigest()[:8]
+    return f"{kind.name}-{digest}", False
+
+
+def import_file(path: Path, kind_name: str, out_dir: Path | None, force: bool,
+                claimed: set[Path]) -> Report:
+    shown = _shown(path)
+    try:
+        source = detect.read(path, shown)
+    except detect.ReadError as exc:
+        report = Report(shown)
+        report.diagnostics.items.append(exc.diagnostic)
+        return report
+    conversion = convert(source, kind_name, path.name)
+    report = conversion.report
+    if conversion.text is None or report.kind is None:
+        return report
+    name, natural = output_name(path, report.kind, conversion.title)
+    target = (out_dir or Path("docs") / report.kind.folder) / f"{name}.md"
+    report.output = _shown(target)
+    if not natural:
+        report.diagnostics.warning(shown, 0, "id", f"文件名不能用作标识（只能用小写字母、数字和"
+                                   f"连字符），输出文件暂名 {name}.md，建议改为有意义的英文名")
+    _write(report, target, conversion.text, path, force, claimed)
+    return report
+
+
+def _write(report: Report, target: Path, text: str, source: Path, force: bool,
+           claimed: set[Path]) -> None:
+    resolved = target.resolve()
+    if resolved == source.resolve():
+        report.diagnostics.error(report.source, 0, "out", "输出文件就是输入文件，不会覆盖输入")
+    elif resolved in claimed:
+        report.diagnostics.error(report.source, 0, "out",
+                                 f"{report.output} 已由本次导入的另一个文件写出，未覆盖")
+    else:
+        try:
+            writer.write(target, text, force)
+        except FileExistsError:
+            report.diagnostics.error(report.source, 0, "out",
+                                     f"{report.output} 已存在，未覆盖（要覆盖请加 --force）")
+        except OSError as exc:
+            report.diagnostics.error(report.source, 0, "out",
+                                     f"无法写入 {report.output}：{exc.strerror}")
+        else:
+            report.written = True
+            claimed.add(resolved)
+
+
+def import_files(paths: list[Path], kind_name: str = "auto", out_dir: Path | None = None,
+                 force: bool = False) -> list[Report]:
+    claimed: set[Path] = set()
+    reports = []
+    for path in _expand(paths):
+        reports.append(import_file(path, kind_name, out_dir, force, claimed))
+    return reports
+
+
+def _expand(paths: list[Path]) -> list[Path]:
+    """Folders stand for the .txt and .docx files directly inside them."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.iterdir()
+                            if p.is_file() and p.suffix.lower() in detect.SUFFIXES)
+        else:
+            found.append(path)
+    return found
+
+
+def _shown(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
