@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from . import cards, indexes, navigation
+from . import cards, indexes, navigation, selfcheck
 from .documents import Document
 from .loader import Content
 from .navigation import NavEntry
@@ -22,7 +22,9 @@ from .urls import Links
 
 ASSET_DIR = "_dangjian"
 """Folder of the staged tree (and of the site) that holds the product's CSS and JS."""
-STYLESHEETS = [f"{ASSET_DIR}/dangjian.css"]
+STYLESHEETS = [f"{ASSET_DIR}/dangjian.css", f"{ASSET_DIR}/learning.css"]
+SCRIPTS = [f"{ASSET_DIR}/selfcheck.js"]
+ASSETS = ("dangjian.css", "learning.css", "selfcheck.js")
 
 GENERATED = {
     "workplans/index.md": indexes.workplans,
@@ -40,6 +42,7 @@ class Staged:
     nav: list[NavEntry]
     pages: list[str] = field(default_factory=list)
     stylesheets: list[str] = field(default_factory=lambda: list(STYLESHEETS))
+    scripts: list[str] = field(default_factory=lambda: list(SCRIPTS))
 
 
 def stage(content: Content, target: Path, directory_urls: bool = True) -> Staged:
@@ -55,7 +58,7 @@ def stage(content: Content, target: Path, directory_urls: bool = True) -> Staged
             writer.text(page, generate(content.inventory, Links(page, directory_urls)))
     for source, relative in content.assets:
         writer.copy(source, relative)
-    for name in ("dangjian.css",):
+    for name in ASSETS:
         writer.bytes(f"{ASSET_DIR}/{name}",
                      resources.files("dangjian.assets").joinpath(name).read_bytes())
     writer.remove_stale()
@@ -72,7 +75,7 @@ def document_page(doc: Document, links: Links) -> str:
     elif doc.kind.name == "regulation":
         parts.append(doc.structure.staged)
     else:
-        parts.append(doc.body)
+        parts += [doc.body, "", selfcheck.section(doc)]
     return _front_matter(meta) + "\n".join(parts).rstrip() + "\n"
 
 
