@@ -78,11 +78,6 @@ def workplans(inventory: Inventory, links: Links) -> str:
     return f"# 工作要点\n\n{table}\n"
 
 
-def tracks(inventory: Inventory, links: Links) -> str:
-    return ("# 学习路径\n\n学习路径把学习资料和法规条文按顺序串起来，供新党员、支部书记和"
-            "理论学习中心组使用。\n\n暂无学习路径。\n")
-
-
 def glossary(inventory: Inventory, links: Links) -> str:
     return "# 术语\n\n规范表述和常用术语的解释。\n\n暂无术语。\n"
 

@@ -9,12 +9,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import frontmatter, regtext, textfile, workplan, yamlsource
+from . import frontmatter, regtext, textfile, tracks, workplan, yamlsource
 from .diagnostics import Diagnostics
 from .documents import Document, Inventory
 from .kinds import BY_FOLDER, PUBLICATION, REGULATION, WORKPLAN
 from .model import PageMeta, PublicationList
 from .project import Project
+from .tracks import Track
 from .validation import validate
 
 PUBLICATIONS_FILE = "publications.yml"
@@ -37,6 +38,7 @@ class Content:
     pages: list[Page] = field(default_factory=list)
     assets: list[tuple[Path, str]] = field(default_factory=list)
     """Non-Markdown files under docs/: (absolute path, staged relative path)."""
+    tracks: list[Track] = field(default_factory=list)
 
 
 def load(project: Project, diagnostics: Diagnostics) -> Content:
@@ -55,6 +57,8 @@ def load(project: Project, diagnostics: Diagnostics) -> Content:
     publications = project.data_dir / PUBLICATIONS_FILE
     if publications.is_file():
         _load_publications(project, publications, content.inventory, diagnostics)
+    # Tracks refer to documents, so they come once the inventory is complete.
+    content.tracks = tracks.load(project, content.inventory, diagnostics)
     return content
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from .documents import Inventory
@@ -10,7 +11,9 @@ from .indexes import regulation_order
 NavEntry = dict[str, Any] | str
 
 
-def build(inventory: Inventory, has_home: bool) -> list[NavEntry]:
+def build(inventory: Inventory, has_home: bool,
+          tracks: Sequence[tuple[str, str]] = ()) -> list[NavEntry]:
+    """``tracks``: (title, page) of every track, in order."""
     def titled(docs) -> list[NavEntry]:
         return [{doc.title: doc.page} for doc in docs]
 
@@ -31,7 +34,7 @@ def build(inventory: Inventory, has_home: bool) -> list[NavEntry]:
         {"工作要点": ["workplans/index.md", *titled(plans)]},
         {"法规制度": regulation_section},
         {"学习资料": ["study/index.md", *titled(study)]},
-        {"学习路径": ["tracks/index.md"]},
+        {"学习路径": ["tracks/index.md", *({title: page} for title, page in tracks)]},
         {"术语": ["glossary/index.md"]},
     ]
     return nav

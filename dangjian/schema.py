@@ -9,10 +9,12 @@ from pydantic import BaseModel
 
 from .kinds import KINDS
 from .model import PublicationList
+from .tracks import TrackMeta
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     **{f"{kind.name}.schema.json": kind.model for kind in KINDS},
     "publications-file.schema.json": PublicationList,
+    "track.schema.json": TrackMeta,
 }
 
 

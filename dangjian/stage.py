@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from . import cards, indexes, navigation, selfcheck
+from . import cards, indexes, navigation, selfcheck, track_pages
 from .documents import Document
 from .loader import Content
 from .navigation import NavEntry
@@ -23,15 +23,15 @@ from .urls import Links
 ASSET_DIR = "_dangjian"
 """Folder of the staged tree (and of the site) that holds the product's CSS and JS."""
 STYLESHEETS = [f"{ASSET_DIR}/dangjian.css", f"{ASSET_DIR}/learning.css"]
-SCRIPTS = [f"{ASSET_DIR}/selfcheck.js"]
-ASSETS = ("dangjian.css", "learning.css", "selfcheck.js")
+SCRIPTS = [f"{ASSET_DIR}/{track_pages.DATA_SCRIPT}", f"{ASSET_DIR}/tracks.js",
+           f"{ASSET_DIR}/selfcheck.js"]
+ASSETS = ("dangjian.css", "learning.css", "tracks.js", "selfcheck.js")
 
 GENERATED = {
     "workplans/index.md": indexes.workplans,
     "regulations/index.md": indexes.regulations,
     "publications/index.md": indexes.publications,
     "study/index.md": indexes.study,
-    "tracks/index.md": indexes.tracks,
     "glossary/index.md": indexes.glossary,
 }
 
@@ -53,16 +53,22 @@ def stage(content: Content, target: Path, directory_urls: bool = True) -> Staged
         writer.text(page.page, _plain_page(page.body, page.meta.model_dump(exclude_none=True)))
     for doc in content.inventory.documents:
         writer.text(doc.page, document_page(doc, Links(doc.page, directory_urls)))
-    for page, generate in GENERATED.items():
+    generated = {page: generate(content.inventory, Links(page, directory_urls))
+                 for page, generate in GENERATED.items()}
+    generated |= track_pages.pages(content.tracks, directory_urls)
+    for page, text in generated.items():
         if page not in authored:
-            writer.text(page, generate(content.inventory, Links(page, directory_urls)))
+            writer.text(page, text)
     for source, relative in content.assets:
         writer.copy(source, relative)
     for name in ASSETS:
         writer.bytes(f"{ASSET_DIR}/{name}",
                      resources.files("dangjian.assets").joinpath(name).read_bytes())
+    writer.text(f"{ASSET_DIR}/{track_pages.DATA_SCRIPT}",
+                track_pages.data_script(content.tracks, directory_urls))
     writer.remove_stale()
-    nav = navigation.build(content.inventory, has_home="index.md" in authored)
+    nav = navigation.build(content.inventory, has_home="index.md" in authored,
+                           tracks=[(track.title, track.page) for track in content.tracks])
     pages = sorted(p for p in writer.written if p.endswith(".md"))
     return Staged(target, nav, pages)
 
