@@ -78,10 +78,6 @@ def workplans(inventory: Inventory, links: Links) -> str:
     return f"# 工作要点\n\n{table}\n"
 
 
-def glossary(inventory: Inventory, links: Links) -> str:
-    return "# 术语\n\n规范表述和常用术语的解释。\n\n暂无术语。\n"
-
-
 def plan_outline(doc: Document, links: Links) -> str:
     """A compact outline of a work plan: under its card, or on any page via a macro."""
     parts = []

@@ -9,9 +9,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import frontmatter, regtext, textfile, tracks, workplan, yamlsource
+from . import frontmatter, glossary, regtext, textfile, tracks, workplan, yamlsource
 from .diagnostics import Diagnostics
 from .documents import Document, Inventory
+from .glossary import Glossary
 from .kinds import BY_FOLDER, PUBLICATION, REGULATION, WORKPLAN
 from .model import PageMeta, PublicationList
 from .project import Project
@@ -38,6 +39,7 @@ class Content:
     pages: list[Page] = field(default_factory=list)
     assets: list[tuple[Path, str]] = field(default_factory=list)
     """Non-Markdown files under docs/: (absolute path, staged relative path)."""
+    glossary: Glossary = field(default_factory=Glossary)
     tracks: list[Track] = field(default_factory=list)
 
 
@@ -57,7 +59,8 @@ def load(project: Project, diagnostics: Diagnostics) -> Content:
     publications = project.data_dir / PUBLICATIONS_FILE
     if publications.is_file():
         _load_publications(project, publications, content.inventory, diagnostics)
-    # Tracks refer to documents, so they come once the inventory is complete.
+    # Both refer to documents, so they come once the inventory is complete.
+    content.glossary = glossary.load(project, content.inventory, diagnostics)
     content.tracks = tracks.load(project, content.inventory, diagnostics)
     return content
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from .glossary import GlossaryFile
 from .kinds import KINDS
 from .model import PublicationList
 from .tracks import TrackMeta
@@ -15,6 +16,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     **{f"{kind.name}.schema.json": kind.model for kind in KINDS},
     "publications-file.schema.json": PublicationList,
     "track.schema.json": TrackMeta,
+    "glossary-file.schema.json": GlossaryFile,
 }
 
 

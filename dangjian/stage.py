@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from . import cards, indexes, navigation, selfcheck, track_pages
+from . import cards, glossary_page, indexes, navigation, selfcheck, tooltips, track_pages
 from .documents import Document
 from .loader import Content
 from .navigation import NavEntry
@@ -32,7 +32,6 @@ GENERATED = {
     "regulations/index.md": indexes.regulations,
     "publications/index.md": indexes.publications,
     "study/index.md": indexes.study,
-    "glossary/index.md": indexes.glossary,
 }
 
 
@@ -49,13 +48,17 @@ def stage(content: Content, target: Path, directory_urls: bool = True) -> Staged
     target.mkdir(parents=True, exist_ok=True)
     writer = _Writer(target)
     authored = {page.page for page in content.pages}
+    terms = content.glossary.tooltips
     for page in content.pages:
-        writer.text(page.page, _plain_page(page.body, page.meta.model_dump(exclude_none=True)))
+        text = _plain_page(page.body, page.meta.model_dump(exclude_none=True))
+        writer.text(page.page, tooltips.annotate(text, terms))
     for doc in content.inventory.documents:
-        writer.text(doc.page, document_page(doc, Links(doc.page, directory_urls)))
+        text = document_page(doc, Links(doc.page, directory_urls))
+        writer.text(doc.page, tooltips.annotate(text, terms))
     generated = {page: generate(content.inventory, Links(page, directory_urls))
                  for page, generate in GENERATED.items()}
     generated |= track_pages.pages(content.tracks, directory_urls)
+    generated |= glossary_page.pages(content.glossary, directory_urls)
     for page, text in generated.items():
         if page not in authored:
             writer.text(page, text)
