@@ -44,9 +44,10 @@ def annotate(markdown: str, terms: Mapping[str, tuple[str, str]]) -> str:
                                   sorted(terms, key=len, reverse=True)))
     lines = markdown.split("\n")
     done: set[str] = set()
+    count = len({term for term, _ in terms.values()})
     for index in _prose_lines(lines):
         lines[index] = _annotate_line(lines[index], pattern, terms, done)
-        if len(done) == len({term for term, _ in terms.values()}):
+        if len(done) == count:
             break
     return "\n".join(lines)
 
