@@ -64,21 +64,23 @@ def overview(tracks: list[Track], links: Links) -> str:
     if not tracks:
         parts.append("暂无学习路径。\n")
         return "\n".join(parts)
-    rows = "".join(
-        "<tr>"
-        f'<td><a href="{escape(links.to(track.page))}">{escape(track.title)}</a></td>'
-        f"<td>{escape(track.meta.audience)}</td>"
-        f"<td>{len(track.steps)}</td>"
-        f"<td>{escape(_total(track))}</td>"
-        f"<td>{_progress(track)}</td>"
-        "</tr>"
-        for track in tracks
-    )
-    table = ('<div class="dj-table-wrap"><table class="dj-index dj-index--tracks">'
-             "<thead><tr><th>学习路径</th><th>对象</th><th>步数</th><th>预计阅读时间</th>"
-             f"<th>进度</th></tr></thead><tbody>{rows}</tbody></table></div>")
-    parts += [table + "\n", f"{SPEED_NOTE}{PROGRESS_NOTE}\n"]
+    cards = "".join(_overview_card(track, links) for track in tracks)
+    parts += [f'<div class="dj-tracklist">{cards}</div>\n', f"{SPEED_NOTE}{PROGRESS_NOTE}\n"]
     return "\n".join(parts)
+
+
+def _overview_card(track: Track, links: Links) -> str:
+    meta = track.meta
+    description = (f'<p class="dj-trackcard__description">{escape(meta.description)}</p>'
+                   if meta.description else "")
+    return (
+        '<section class="dj-trackcard">'
+        f'<p class="dj-trackcard__title"><a href="{escape(links.to(track.page))}">'
+        f"{escape(track.title)}</a></p>"
+        f'<p class="dj-trackcard__meta">对象：{escape(meta.audience)} · {len(track.steps)} 步 · '
+        f"预计阅读{escape(_total(track))}</p>"
+        f"{description}<p>{_progress(track)}</p></section>"
+    )
 
 
 def track_page(track: Track, links: Links) -> str:
