@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
+from . import passages, reading_time
 from .documents import Document
 from .model import Status, TextCoverage
 
@@ -54,7 +55,9 @@ def fields_of(doc: Document) -> list[tuple[str, str]]:
             ("收录范围", _value(TextCoverage.NONE)),
         ]
     if name == "study":
-        return [("来源", _value(meta.source)), ("日期", _value(meta.date))]
+        chars = reading_time.characters(passages.text_of(doc))
+        return [("来源", _value(meta.source)), ("日期", _value(meta.date)),
+                ("阅读时间", escape(reading_time.shown(reading_time.minutes(chars))))]
     if name == "workplan":
         return [("单位", _value(meta.organization)), ("年度", _value(meta.year))]
     return []

@@ -1,7 +1,8 @@
-"""Reading one YAML file under data/, with every problem reported as a diagnostic."""
+"""Reading a YAML data file under data/, with every problem reported as a diagnostic."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -10,19 +11,31 @@ from .diagnostics import Diagnostics
 from .project import Project
 
 
-def read(project: Project, path: Path, what: str,
-         diagnostics: Diagnostics) -> tuple[Any, yamlsource.LineMap] | None:
-    """The data and line map of ``path``, or None after reporting why it cannot be read.
+@dataclass(frozen=True)
+class DataFile:
+    source: str
+    """Path as users see it, relative to the project."""
+    data: Any
+    lines: yamlsource.LineMap
 
-    ``what`` names the field of a syntax error that no key can be blamed for.
+
+def read(project: Project, path: Path, diagnostics: Diagnostics,
+         what: str | None = None) -> DataFile | None:
+    """The file's data and lines, or None after reporting why it cannot be read.
+
+    ``what`` names the field of a syntax error that no key can be blamed for (by default
+    the file's stem).
     """
     shown = project.shown(path)
     try:
         text = textfile.read(path, shown)
-        return yamlsource.load(text)
+        data, lines = yamlsource.load(text)
     except textfile.ContentDecodeError as exc:
         diagnostics.items.append(exc.diagnostic)
+        return None
     except yamlsource.YamlProblem as problem:
-        field_name = problem.field or yamlsource.key_on_line(text, problem.line) or what
+        field_name = problem.field or yamlsource.key_on_line(text, problem.line) \
+            or what or path.stem
         diagnostics.error(shown, problem.line, field_name, problem.message)
-    return None
+        return None
+    return DataFile(shown, data, lines)

@@ -72,10 +72,10 @@ def load(project: Project, diagnostics: Diagnostics) -> Departments:
     result = Departments(source=project.shown(path))
     if not path.is_file():
         return result
-    read = datafile.read(project, path, "departments", diagnostics)
+    read = datafile.read(project, path, diagnostics, "departments")
     if read is None:
         return result
-    data, lines = read
+    data, lines = read.data, read.lines
     listing = validate(DepartmentList, data, lines, result.source, diagnostics)
     if listing is None:
         # Errors are reported; keep the entries that name a department at all, so that

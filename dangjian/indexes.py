@@ -48,7 +48,7 @@ def regulations(inventory: Inventory, links: Links) -> str:
     more = ""
     if publications:
         listing = links.to("publications/index.md")
-        more = (f"\n\n另有 {len(publications)} 种[书目]({listing})被引用，"
+        more = (f'\n\n另有 {len(publications)} 种<a href="{escape(listing)}">书目</a>被引用，'
                 "本站只收其目录信息。")
     return (f"# 法规制度\n\n本站收录 {len(docs)} 件法规制度和上级文件，按类别排列。"
             f"{more}\n\n{table}\n")
@@ -76,15 +76,6 @@ def workplans(inventory: Inventory, links: Links) -> str:
              str(len(doc.structure.sections)), str(len(doc.structure.items))] for doc in docs]
     table = _table(["工作要点", "单位", "年度", "部分", "事项"], rows, "dj-index--workplans")
     return f"# 工作要点\n\n{table}\n"
-
-
-def tracks(inventory: Inventory, links: Links) -> str:
-    return ("# 学习路径\n\n学习路径把学习资料和法规条文按顺序串起来，供新党员、支部书记和"
-            "理论学习中心组使用。\n\n暂无学习路径。\n")
-
-
-def glossary(inventory: Inventory, links: Links) -> str:
-    return "# 术语\n\n规范表述和常用术语的解释。\n\n暂无术语。\n"
 
 
 def plan_outline(doc: Document, links: Links) -> str:

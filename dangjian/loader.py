@@ -12,19 +12,23 @@ from pathlib import Path
 from . import (
     classification,
     frontmatter,
+    glossary,
     htmlpolicy,
     regtext,
     textfile,
     tracking,
+    tracks,
     workplan,
     yamlsource,
 )
 from .diagnostics import Diagnostics
 from .documents import Document, Inventory
+from .glossary import Glossary
 from .kinds import BY_FOLDER, PUBLICATION, REGULATION, WORKPLAN
 from .model import PageMeta, PublicationList
 from .project import Project
 from .tracking import Tracking
+from .tracks import Track
 from .validation import validate
 
 PUBLICATIONS_FILE = "publications.yml"
@@ -51,6 +55,8 @@ class Content:
     """Documents this build's audience may not read: known, never shown or linked."""
     tracking: Tracking = field(default_factory=Tracking)
     """Departments, and who does what in each work plan (data/, read after the plans)."""
+    glossary: Glossary = field(default_factory=Glossary)
+    tracks: list[Track] = field(default_factory=list)
 
 
 def load(project: Project, diagnostics: Diagnostics) -> Content:
@@ -67,6 +73,9 @@ def load(project: Project, diagnostics: Diagnostics) -> Content:
     publications = project.data_dir / PUBLICATIONS_FILE
     if publications.is_file():
         _load_publications(project, publications, content.inventory, diagnostics)
+    # Both refer to documents, so they come once the inventory is complete.
+    content.glossary = glossary.load(project, content.inventory, diagnostics)
+    content.tracks = tracks.load(project, content.inventory, diagnostics)
     content.tracking = tracking.load(project, content.inventory, diagnostics)
     return content
 

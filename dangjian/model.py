@@ -11,7 +11,15 @@ import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+)
+from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 
@@ -123,6 +131,71 @@ class PublicationMeta(Meta):
     note: str | None = Field(None, title="说明")
 
 
+class Question(BaseModel):
+    """自测题: one single or multiple choice question of a study material."""
+
+    # Numbers are fine as options (“1次”, 2): read them as the text the author wrote.
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True,
+                              coerce_numbers_to_str=True)
+
+    question: str = Field(..., min_length=1, title="题目")
+    options: list[Annotated[str, Field(min_length=1)]] = Field(
+        ..., min_length=2, max_length=8, title="选项", description="二至八个选项")
+    answer: str | list[str] = Field(
+        ..., title="答案", description="单选题写正确选项的原文；多选题写正确选项原文的列表")
+    explanation: str | None = Field(None, title="解析")
+
+    @field_validator("options", mode="after")
+    @classmethod
+    def _distinct_options(cls, value: list[str]) -> list[str]:
+        repeated = sorted({option for option in value if value.count(option) > 1})
+        if repeated:
+            raise PydanticCustomError("dangjian", "选项重复：{repeated}",
+                                      {"repeated": "、".join(repeated)})
+        return value
+
+    @field_validator("answer", mode="before")
+    @classmethod
+    def _answer_shape(cls, value: Any) -> Any:
+        # One clear message instead of pydantic's one per member of the union.
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return str(value)
+        if isinstance(value, list) and value:
+            return [str(v) if isinstance(v, int | float) and not isinstance(v, bool) else v
+                    for v in value]
+        if isinstance(value, str) or (isinstance(value, list) and value
+                                      and all(isinstance(v, str) for v in value)):
+            return value
+        raise PydanticCustomError("dangjian",
+                                  "答案应为一个选项的原文（单选）或选项原文的列表（多选）")
+
+    @field_validator("answer", mode="after")
+    @classmethod
+    def _answer_is_an_option(cls, value: str | list[str], info: ValidationInfo) -> Any:
+        options = info.data.get("options")
+        if options is None:  # the options are wrong already, and reported
+            return value
+        answers = [value] if isinstance(value, str) else value
+        missing = [answer for answer in answers if answer not in options]
+        if missing:
+            raise PydanticCustomError(
+                "dangjian", "答案 {missing} 不在选项中（选项：{options}）",
+                {"missing": "、".join(f"“{a}”" for a in missing),
+                 "options": "、".join(f"“{o}”" for o in options)})
+        if len(set(answers)) != len(answers):
+            raise PydanticCustomError("dangjian", "答案重复")
+        return value
+
+    @property
+    def multiple(self) -> bool:
+        return isinstance(self.answer, list)
+
+    @property
+    def answer_indexes(self) -> list[int]:
+        answers = self.answer if isinstance(self.answer, list) else [self.answer]
+        return sorted(self.options.index(answer) for answer in answers)
+
+
 class StudyMeta(Meta):
     """学习资料."""
 
@@ -131,6 +204,8 @@ class StudyMeta(Meta):
     related: list[str] = Field(default_factory=list, title="相关法规",
                                description="相关文件的标识")
     note: str | None = Field(None, title="说明")
+    questions: list[Question] = Field(default_factory=list, title="自测题",
+                                      description="单选题或多选题，附答案和解析")
 
 
 class WorkPlanMeta(Meta):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from .documents import Inventory
@@ -11,8 +12,10 @@ NavEntry = dict[str, Any] | str
 
 
 def build(inventory: Inventory, has_home: bool,
-          progress: list[NavEntry] | None = None) -> list[NavEntry]:
-    """``progress``: the generated progress pages, listed under 工作要点 before the plans."""
+          progress: list[NavEntry] | None = None,
+          tracks: Sequence[tuple[str, str]] = ()) -> list[NavEntry]:
+    """``progress``: the generated progress pages, listed under 工作要点 before the plans;
+    ``tracks``: (title, page) of every track, in order."""
     def titled(docs) -> list[NavEntry]:
         return [{doc.title: doc.page} for doc in docs]
 
@@ -33,7 +36,7 @@ def build(inventory: Inventory, has_home: bool,
         {"工作要点": ["workplans/index.md", *(progress or []), *titled(plans)]},
         {"法规制度": regulation_section},
         {"学习资料": ["study/index.md", *titled(study)]},
-        {"学习路径": ["tracks/index.md"]},
+        {"学习路径": ["tracks/index.md", *({title: page} for title, page in tracks)]},
         {"术语": ["glossary/index.md"]},
     ]
     return nav

@@ -8,15 +8,19 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .departments import DepartmentList
+from .glossary import GlossaryFile
 from .kinds import KINDS
 from .model import PublicationList
 from .tracking import TrackingFile
+from .tracks import TrackMeta
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     **{f"{kind.name}.schema.json": kind.model for kind in KINDS},
     "publications-file.schema.json": PublicationList,
     "departments-file.schema.json": DepartmentList,
     "tracking-file.schema.json": TrackingFile,
+    "track.schema.json": TrackMeta,
+    "glossary-file.schema.json": GlossaryFile,
 }
 
 

@@ -14,7 +14,17 @@ from pathlib import Path
 
 import yaml
 
-from . import cards, indexes, navigation, plan_pages, tracking_pages
+from . import (
+    cards,
+    glossary_page,
+    indexes,
+    navigation,
+    plan_pages,
+    selfcheck,
+    tooltips,
+    track_pages,
+    tracking_pages,
+)
 from .documents import Document
 from .loader import Content
 from .navigation import NavEntry
@@ -22,17 +32,17 @@ from .urls import Links
 
 ASSET_DIR = "_dangjian"
 """Folder of the staged tree (and of the site) that holds the product's CSS and JS."""
-ASSETS = ("dangjian.css", "offline-search.js")
-STYLESHEETS = [f"{ASSET_DIR}/dangjian.css"]
+STYLESHEETS = [f"{ASSET_DIR}/dangjian.css", f"{ASSET_DIR}/learning.css"]
+SCRIPTS = [f"{ASSET_DIR}/{track_pages.DATA_SCRIPT}", f"{ASSET_DIR}/tracks.js",
+           f"{ASSET_DIR}/selfcheck.js"]
 OFFLINE_SCRIPTS = [f"{ASSET_DIR}/offline-search.js"]
+ASSETS = ("dangjian.css", "learning.css", "tracks.js", "selfcheck.js", "offline-search.js")
 
 GENERATED = {
     "workplans/index.md": indexes.workplans,
     "regulations/index.md": indexes.regulations,
     "publications/index.md": indexes.publications,
     "study/index.md": indexes.study,
-    "tracks/index.md": indexes.tracks,
-    "glossary/index.md": indexes.glossary,
 }
 
 
@@ -44,7 +54,7 @@ class Staged:
     origins: dict[str, tuple[str, int]] = field(default_factory=dict)
     """Staged page → (source file, line shift): source line = staged body line + shift."""
     stylesheets: list[str] = field(default_factory=lambda: list(STYLESHEETS))
-    scripts: list[str] = field(default_factory=list)
+    scripts: list[str] = field(default_factory=lambda: list(SCRIPTS))
 
 
 def stage(content: Content, target: Path, directory_urls: bool = True) -> Staged:
@@ -52,28 +62,36 @@ def stage(content: Content, target: Path, directory_urls: bool = True) -> Staged
     writer = _Writer(target)
     authored = {page.page for page in content.pages}
     origins: dict[str, tuple[str, int]] = {}
+    terms = content.glossary.tooltips
     plans = plan_pages.PlanView(content.tracking, plan_pages.cited_by_title(content.inventory))
     for page in content.pages:
-        writer.text(page.page, _plain_page(page.body, page.meta.model_dump(exclude_none=True)))
+        text = _plain_page(page.body, page.meta.model_dump(exclude_none=True))
+        writer.text(page.page, tooltips.annotate(text, terms))
         origins[page.page] = (page.source, page.body_line - 1)
     for doc in content.inventory.documents:
-        text = document_page(doc, Links(doc.page, directory_urls), plans)
+        text = tooltips.annotate(document_page(doc, Links(doc.page, directory_urls), plans), terms)
         writer.text(doc.page, text)
         origins[doc.page] = (doc.source, _line_shift(text, doc.body, doc.body_line))
-    for page, generate in GENERATED.items():
+    generated = {page: generate(content.inventory, Links(page, directory_urls))
+                 for page, generate in GENERATED.items()}
+    generated |= {page: make(Links(page, directory_urls))
+                  for page, make in tracking_pages.pages(content.tracking).items()}
+    generated |= track_pages.pages(content.tracks, directory_urls)
+    generated |= glossary_page.pages(content.glossary, directory_urls)
+    for page, text in generated.items():
         if page not in authored:
-            writer.text(page, generate(content.inventory, Links(page, directory_urls)))
-    for page, make in tracking_pages.pages(content.tracking).items():
-        if page not in authored:
-            writer.text(page, make(Links(page, directory_urls)))
+            writer.text(page, text)
     for source, relative in content.assets:
         writer.copy(source, relative)
     for name in ASSETS:
         writer.bytes(f"{ASSET_DIR}/{name}",
                      resources.files("dangjian.assets").joinpath(name).read_bytes())
+    writer.text(f"{ASSET_DIR}/{track_pages.DATA_SCRIPT}",
+                track_pages.data_script(content.tracks, directory_urls))
     writer.remove_stale()
     nav = navigation.build(content.inventory, has_home="index.md" in authored,
-                           progress=tracking_pages.nav(content.tracking))
+                           progress=tracking_pages.nav(content.tracking),
+                           tracks=[(track.title, track.page) for track in content.tracks])
     pages = sorted(p for p in writer.written if p.endswith(".md"))
     return Staged(target, nav, pages, origins)
 
@@ -100,7 +118,7 @@ def document_page(doc: Document, links: Links,
     elif doc.kind.name == "regulation":
         parts.append(doc.structure.staged)
     else:
-        parts.append(doc.body)
+        parts += [doc.body, "", selfcheck.section(doc)]
     return _front_matter(meta) + "\n".join(parts).rstrip() + "\n"
 
 

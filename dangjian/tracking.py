@@ -243,10 +243,10 @@ def load(project: Project, inventory: Inventory, diagnostics: Diagnostics) -> Tr
 def _load_file(project: Project, path: Path, inventory: Inventory, tracking: Tracking,
                diagnostics: Diagnostics) -> None:
     shown = project.shown(path)
-    read = datafile.read(project, path, "items", diagnostics)
+    read = datafile.read(project, path, diagnostics, "items")
     if read is None:
         return
-    data, lines = read
+    data, lines = read.data, read.lines
     listing = validate(_FileHead, data, lines, shown, diagnostics)
     if listing is None:
         return

@@ -38,6 +38,8 @@ def _message(model: type[BaseModel], error: dict[str, Any]) -> str:
     value = error.get("input")
     ctx = error.get("ctx") or {}
     shown = _shown(value)
+    if kind == "dangjian":  # our own validators' messages are already for authors
+        return str(error["msg"])
     if kind == "missing":
         return "缺少必填字段"
     if kind == "extra_forbidden":
@@ -56,6 +58,10 @@ def _message(model: type[BaseModel], error: dict[str, Any]) -> str:
         return f"应为整数，实为 {shown}"
     if kind == "string_too_short":
         return "不能为空"
+    if kind == "too_short":
+        return f"至少需要 {ctx.get('min_length', 1)} 项"
+    if kind == "too_long":
+        return f"最多 {ctx.get('max_length', '')} 项"
     if kind == "string_pattern_mismatch":
         return f"{shown} 格式不符，应匹配 {ctx.get('pattern', '')}"
     if kind in {"greater_than_equal", "less_than_equal"}:

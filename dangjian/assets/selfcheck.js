@@ -1,0 +1,124 @@
+/* 党建知识站: self-check questions. Answers and score are kept in this browser's
+ * localStorage only. */
+(function () {
+  "use strict";
+
+  var STORE = "dangjian:selfcheck";
+
+  function load() {
+    try {
+      var data = JSON.parse(window.localStorage.getItem(STORE) || "{}");
+      return data && typeof data === "object" ? data : {};
+    } catch (error) {
+      return {};
+    }
+  }
+
+  function save(data) {
+    try {
+      window.localStorage.setItem(STORE, JSON.stringify(data));
+    } catch (error) {
+      /* storage is full or disabled: the score simply is not kept */
+    }
+  }
+
+  function answers(docId) {
+    var saved = load()[docId];
+    return saved && typeof saved === "object" ? saved : {};
+  }
+
+  function sameSet(a, b) {
+    return a.length === b.length && a.every(function (x) { return b.indexOf(x) >= 0; });
+  }
+
+  function inputs(form) {
+    return Array.prototype.slice.call(form.querySelectorAll("input"));
+  }
+
+  function show(form, chosen) {
+    var right = form.getAttribute("data-answer").split(",");
+    var correct = sameSet(chosen, right);
+    inputs(form).forEach(function (input) {
+      input.checked = chosen.indexOf(input.value) >= 0;
+      input.disabled = true;
+      var item = input.closest("li");
+      item.classList.toggle("dj-option--right", right.indexOf(input.value) >= 0);
+      item.classList.toggle("dj-option--wrong", input.checked && right.indexOf(input.value) < 0);
+    });
+    var submit = form.querySelector(".dj-question__submit");
+    if (submit) submit.disabled = true;
+    form.classList.toggle("dj-question--right", correct);
+    form.classList.toggle("dj-question--wrong", !correct);
+    form.querySelector(".dj-question__verdict").textContent = correct ? "回答正确" : "回答错误";
+    form.querySelector(".dj-question__feedback").hidden = false;
+    return correct;
+  }
+
+  function clear(form) {
+    inputs(form).forEach(function (input) {
+      input.checked = false;
+      input.disabled = false;
+      input.closest("li").classList.remove("dj-option--right", "dj-option--wrong");
+    });
+    var submit = form.querySelector(".dj-question__submit");
+    if (submit) submit.disabled = false;
+    form.classList.remove("dj-question--right", "dj-question--wrong");
+    form.querySelector(".dj-question__feedback").hidden = true;
+  }
+
+  function setup(box) {
+    var docId = box.getAttribute("data-dj-selfcheck");
+    var forms = Array.prototype.slice.call(box.querySelectorAll("form.dj-question"));
+    var score = box.querySelector(".dj-selfcheck__score");
+
+    function showScore() {
+      var saved = answers(docId);
+      var answered = 0;
+      var right = 0;
+      forms.forEach(function (form) {
+        var entry = saved[form.getAttribute("data-index")];
+        if (!entry) return;
+        answered += 1;
+        if (entry.correct) right += 1;
+      });
+      score.textContent = "得分 " + right + "/" + forms.length +
+        "（已答 " + answered + "/" + forms.length + " 题）";
+    }
+
+    function answer(form) {
+      var chosen = inputs(form).filter(function (input) { return input.checked; })
+        .map(function (input) { return input.value; });
+      if (!chosen.length) return;
+      var correct = show(form, chosen);
+      var data = load();
+      data[docId] = answers(docId);
+      data[docId][form.getAttribute("data-index")] = { chosen: chosen, correct: correct };
+      save(data);
+      showScore();
+    }
+
+    forms.forEach(function (form) {
+      var multiple = form.getAttribute("data-multiple") === "true";
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        answer(form);
+      });
+      if (!multiple) {
+        form.addEventListener("change", function () { answer(form); });
+      }
+      var entry = answers(docId)[form.getAttribute("data-index")];
+      if (entry && Array.isArray(entry.chosen)) show(form, entry.chosen);
+    });
+
+    box.querySelector(".dj-selfcheck__reset").addEventListener("click", function () {
+      var data = load();
+      delete data[docId];
+      save(data);
+      forms.forEach(clear);
+      showScore();
+    });
+    showScore();
+  }
+
+  document.querySelectorAll("[data-dj-selfcheck]").forEach(setup);
+})();
