@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
+from typing import TYPE_CHECKING
 
 from . import indexes
 from .departments import Department
@@ -18,6 +19,9 @@ from .documents import Document, Inventory
 from .tracking import Assignment, ItemRef, ItemStatus, Tracking, due_label
 from .urls import Links
 from .workplan import Item
+
+if TYPE_CHECKING:
+    from .tracks import Track
 
 UNREPORTED = "未填报"
 """Shown for an item that has no tracking entry."""
@@ -97,6 +101,23 @@ def cited_by_title(inventory: Inventory) -> CitationFinder:
 
 def no_tracks(ref: ItemRef, links: Links) -> list[LinkItem]:
     return []
+
+
+def served_by_tracks(tracks: Sequence[Track]) -> CitationFinder:
+    """Study tracks with a step that names the item (``plan_item``), in track order."""
+    serving: dict[tuple[str, str], list[Track]] = {}
+    for track in tracks:
+        for step in track.steps:
+            if step.plan_item is not None:
+                plan, item = step.plan_item
+                listed = serving.setdefault((plan.id, item.id), [])
+                if track not in listed:
+                    listed.append(track)
+
+    def find(ref: ItemRef, links: Links) -> list[LinkItem]:
+        return [(track.title, links.to(track.page)) for track in serving.get(ref.key, [])]
+
+    return find
 
 
 def citations_panel(ref: ItemRef, documents: Sequence[LinkItem],

@@ -63,7 +63,8 @@ def stage(content: Content, target: Path, directory_urls: bool = True) -> Staged
     authored = {page.page for page in content.pages}
     origins: dict[str, tuple[str, int]] = {}
     terms = content.glossary.tooltips
-    plans = plan_pages.PlanView(content.tracking, plan_pages.cited_by_title(content.inventory))
+    plans = plan_pages.PlanView(content.tracking, plan_pages.cited_by_title(content.inventory),
+                                plan_pages.served_by_tracks(content.tracks))
     for page in content.pages:
         text = _plain_page(page.body, page.meta.model_dump(exclude_none=True))
         writer.text(page.page, tooltips.annotate(text, terms))

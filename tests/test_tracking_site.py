@@ -144,3 +144,13 @@ def test_overview_chart_is_drawn_and_printable(page, site_url):
     counts = page.locator("figure.dj-chart rect[data-count]").evaluate_all(
         "rs => rs.map(r => Number(r.dataset.count))")
     assert sum(counts) == 16
+
+
+def test_items_name_the_tracks_that_serve_them(built_site):
+    html = (built_site / "workplans" / "2020" / "index.html").read_text(encoding="utf-8")
+    item = html.split('id="2020-4-3"', 1)[1].split('class="dj-plan-item"', 1)[0]
+    panel = item.split('<div class="dj-item-refs">', 1)[1]
+    assert "<dt>学习路径</dt>" in panel
+    assert 'href="../../tracks/zhibu-shuji-lvzhi/"' in panel
+    first = html.split('id="2020-1-1"', 1)[1].split('class="dj-plan-item"', 1)[0]
+    assert 'href="../../tracks/zhongxinzu-2020/"' in first
