@@ -77,6 +77,11 @@ class Meta(BaseModel):
     tags: list[str] = Field(default_factory=list, title="标签")
     visibility: str = Field("全体党员", min_length=1, title="可见范围")
     summary: str | None = Field(None, title="摘要")
+    references: dict[Annotated[str, Field(min_length=1)],
+                     Annotated[str, Field(pattern=ID_PATTERN)]] = Field(
+        default_factory=dict, title="简称所指",
+        description="本文件正文中的简称所指的文件，如 决定: sizhong-quanhui-jueding；"
+                    "只在本文件内有效")
 
     @field_validator("title", "aliases", mode="after")
     @classmethod
