@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import engine, loader, macro_functions, stage
+from . import engine, loader, macro_functions, references, stage
 from .diagnostics import ContentError, Diagnostic, Diagnostics
 from .project import Project
 
@@ -44,7 +44,12 @@ def build(config_file: Path, site_dir: Path | None = None, strict: bool | None =
     say("读取并校验内容…")
     diagnostics = Diagnostics()
     content = loader.load(project, diagnostics)
-    if diagnostics.errors:
+    refs, resolved = references.resolve(content)
+    diagnostics.extend(resolved)
+    # Strict mode (--strict or the plugin's ``strict``) fails on warnings too:
+    # unresolved, ambiguous and abolished citations are warnings.
+    strict = settings.strict if strict is None else strict
+    if diagnostics.errors or (strict and diagnostics.warnings):
         raise ContentError(diagnostics.errors + diagnostics.warnings)
     report = BuildReport(warnings=diagnostics.warnings, site_dir=site_dir)
     for doc in content.inventory.documents:
@@ -53,7 +58,7 @@ def build(config_file: Path, site_dir: Path | None = None, strict: bool | None =
     macro_functions.use(content)
     say("生成页面…")
     staged = stage.stage(content, project.root / STAGING_DIR / "docs",
-                         directory_urls=bool(config.use_directory_urls))
+                         directory_urls=bool(config.use_directory_urls), refs=refs)
 
     building = site_dir.with_name(f".{site_dir.name}.building")
     shutil.rmtree(building, ignore_errors=True)

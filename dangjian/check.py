@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
-from . import engine, loader
+from . import engine, loader, references
 from .diagnostics import Diagnostic, Diagnostics
 from .project import Project
 
 
-def check(config_file: Path) -> list[Diagnostic]:
+@dataclass(frozen=True)
+class CheckReport:
+    diagnostics: list[Diagnostic]
+    strict: bool
+    """The project's own setting (the plugin's ``strict`` in mkdocs.yml)."""
+
+
+def check(config_file: Path) -> CheckReport:
     _, settings = engine.load(config_file)
     diagnostics = Diagnostics()
-    loader.load(Project(settings.root, settings.docs_dir, settings.data_dir), diagnostics)
-    return diagnostics.errors + diagnostics.warnings
+    content = loader.load(Project(settings.root, settings.docs_dir, settings.data_dir),
+                          diagnostics)
+    diagnostics.extend(references.resolve(content)[1])
+    return CheckReport(diagnostics.errors + diagnostics.warnings, settings.strict)

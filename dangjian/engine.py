@@ -62,6 +62,7 @@ def render(config: MkDocsConfig, staged: Staged, site_dir: Path,
     config["site_dir"] = str(site_dir)
     config["nav"] = staged.nav
     config["extra_css"] = [*config["extra_css"], *staged.stylesheets]
+    config["extra_javascript"] = [*config["extra_javascript"], *staged.scripts]
     plugin = _plugin(config)
     if plugin is not None:
         plugin.progress = progress

@@ -14,15 +14,17 @@ from pathlib import Path
 
 import yaml
 
-from . import cards, indexes, navigation
+from . import backlinks, banner, cards, indexes, linking, navigation, references
 from .documents import Document
 from .loader import Content
 from .navigation import NavEntry
+from .references import References
 from .urls import Links
 
 ASSET_DIR = "_dangjian"
 """Folder of the staged tree (and of the site) that holds the product's CSS and JS."""
 STYLESHEETS = [f"{ASSET_DIR}/dangjian.css"]
+SCRIPTS = [f"{ASSET_DIR}/copylink.js", f"{ASSET_DIR}/regindex.js"]
 
 GENERATED = {
     "workplans/index.md": indexes.workplans,
@@ -40,39 +42,48 @@ class Staged:
     nav: list[NavEntry]
     pages: list[str] = field(default_factory=list)
     stylesheets: list[str] = field(default_factory=lambda: list(STYLESHEETS))
+    scripts: list[str] = field(default_factory=lambda: list(SCRIPTS))
 
 
-def stage(content: Content, target: Path, directory_urls: bool = True) -> Staged:
+def stage(content: Content, target: Path, directory_urls: bool = True,
+          refs: References | None = None) -> Staged:
+    if refs is None:
+        refs, _ = references.resolve(content)
     target.mkdir(parents=True, exist_ok=True)
     writer = _Writer(target)
     authored = {page.page for page in content.pages}
     for page in content.pages:
-        writer.text(page.page, _plain_page(page.body, page.meta.model_dump(exclude_none=True)))
+        body = linking.render(page.body, refs, page.page, Links(page.page, directory_urls))
+        writer.text(page.page, _plain_page(body, page.meta.model_dump(exclude_none=True)))
     for doc in content.inventory.documents:
-        writer.text(doc.page, document_page(doc, Links(doc.page, directory_urls)))
+        writer.text(doc.page, document_page(doc, Links(doc.page, directory_urls), refs))
     for page, generate in GENERATED.items():
         if page not in authored:
             writer.text(page, generate(content.inventory, Links(page, directory_urls)))
     for source, relative in content.assets:
         writer.copy(source, relative)
-    for name in ("dangjian.css",):
-        writer.bytes(f"{ASSET_DIR}/{name}",
-                     resources.files("dangjian.assets").joinpath(name).read_bytes())
+    for relative in (*STYLESHEETS, *SCRIPTS):
+        name = relative.removeprefix(f"{ASSET_DIR}/")
+        writer.bytes(relative, resources.files("dangjian.assets").joinpath(name).read_bytes())
     writer.remove_stale()
     nav = navigation.build(content.inventory, has_home="index.md" in authored)
     pages = sorted(p for p in writer.written if p.endswith(".md"))
     return Staged(target, nav, pages)
 
 
-def document_page(doc: Document, links: Links) -> str:
+def document_page(doc: Document, links: Links, refs: References) -> str:
     meta = {"title": doc.heading}
-    parts = [f"# {doc.heading}", "", cards.card(doc), ""]
+    parts = [f"# {doc.heading}", "", banner.status_banner(doc, refs.by_id, links),
+             cards.card(doc), ""]
     if doc.kind.name == "workplan":
-        parts += [indexes.plan_outline(doc, links), "", doc.structure.staged()]
+        parts += [indexes.plan_outline(doc, links), ""]
+        body = doc.structure.staged()
     elif doc.kind.name == "regulation":
-        parts.append(doc.structure.staged)
+        body = doc.structure.staged
     else:
-        parts.append(doc.body)
+        body = doc.body
+    parts += [linking.render(body, refs, doc.page, links), "",
+              backlinks.section(doc, refs, links)]
     return _front_matter(meta) + "\n".join(parts).rstrip() + "\n"
 
 
