@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .documents import Inventory
-from .indexes import regulation_order
+from .ordering import regulation_order
 
 NavEntry = dict[str, Any] | str
 
