@@ -13,7 +13,7 @@ FILLER = "\x00"
 
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _PROTECTED = re.compile(
-    r"(`+).+?\1"                                 # inline code
+    r"(`+)(?:(?!\n[ \t]*\n).)+?\1"                # inline code, within a paragraph
     r"|\{\{.*?\}\}|\{%.*?%\}"                    # mkdocs-macros (Jinja)
     r"|<a\b[^>]*>.*?</a\s*>"                     # a link written in HTML
     r"|<[A-Za-z/!][^>\n]*>"                      # any other HTML tag (its attributes)

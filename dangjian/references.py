@@ -18,7 +18,7 @@ from .documents import Document, Inventory
 from .loader import Content
 from .model import Status
 from .normalize import form_key
-from .resolver import Ambiguous, Missing, Outcome, Resolved, Rules, TitleIndex
+from .resolver import MAX_SUGGESTIONS, Ambiguous, Missing, Outcome, Resolved, Rules, TitleIndex
 
 DATA_TEXT_FIELDS = ("summary", "note")
 """Fields that hold the text of an entry of a data file, which has no body."""
@@ -173,7 +173,7 @@ def _cite(text: Text, refs: References, diagnostics: Diagnostics) -> None:
 
 def _ambiguous(written: str, outcome: Ambiguous) -> str:
     if not outcome.short:
-        return f"{written} 同时符合 {_titles(outcome.candidates)}，请写全称"
+        return f"{written} 同时符合 {_titles(outcome.candidates[:MAX_SUGGESTIONS])}，请写全称"
     first = outcome.candidates[0]
     return (f"{written} 是简称，所指要看上下文，不作猜测；可能指：{_titles(outcome.candidates)}。"
             f"请在本文件 front matter 的 references 中写明，如 "

@@ -44,6 +44,11 @@ def test_code_templates_html_and_links_are_not_searched():
     assert [c.title for c in citations.find(text)] == ["辛"]
 
 
+def test_a_stray_backtick_does_not_hide_the_next_paragraphs():
+    text = "一个孤立的 ` 反引号。\n\n依据《甲条例》。\n\n又一个 ` 反引号。"
+    assert [c.title for c in citations.find(text)] == ["甲条例"]
+
+
 def test_context_is_the_sentence():
     text = "前一句。后一句提到《甲条例》第十条，并继续说明；再一句。"
     (found,) = citations.find(text)
