@@ -20,8 +20,10 @@ _DIVISION = re.compile(rf"第({_NUM})(条|章)(?:第(?:{_NUM})(?:款|项))?")
 _OF = re.compile(r"的(?=第)")
 _JOINER = re.compile(r"至|到|和|及|以及|与|、|-|—|–|～|~")
 _SENTENCE_END = "。！？；!?;\n"
+_SENTENCE_END_RE = re.compile(f"[{_SENTENCE_END}]")
 _CONTEXT_CHARS = 60
 """Characters kept on each side of a citation in a long sentence."""
+_WINDOW = 4 * _CONTEXT_CHARS
 
 
 @dataclass(frozen=True)
@@ -66,16 +68,29 @@ class Citation:
         return f"《{self.title}》"
 
 
-def line_at(text: str, offset: int, first_line: int) -> int:
-    return first_line + text.count("\n", 0, offset)
+class LineCounter:
+    """File lines of increasing offsets in one text, counted once from the last one."""
+
+    def __init__(self, text: str, first_line: int):
+        self.text = text
+        self.line = first_line
+        self.offset = 0
+
+    def at(self, offset: int) -> int:
+        self.line += self.text.count("\n", self.offset, offset)
+        self.offset = offset
+        return self.line
 
 
 def context(text: str, start: int, end: int) -> Context:
     """The sentence holding ``text[start:end]``, cut to a readable length."""
-    left = max((text.rfind(ch, 0, start) for ch in _SENTENCE_END), default=-1) + 1
-    right = min((i for i in (text.find(ch, end) for ch in _SENTENCE_END) if i >= 0),
-                default=len(text))
-    if right < len(text) and text[right] != "\n":
+    # Only a window around the citation is searched: what lies beyond it would be cut
+    # anyway, and searching a long text to its ends for every citation is quadratic.
+    floor = max(0, start - _WINDOW)
+    left = max(text.rfind(ch, floor, start) for ch in _SENTENCE_END) + 1 or floor
+    found = _SENTENCE_END_RE.search(text, end, end + _WINDOW)
+    right = found.start() if found else min(len(text), end + _WINDOW)
+    if found and text[right] != "\n":
         right += 1
     before, after = text[left:start].lstrip(" \t#>-*"), text[end:right].rstrip()
     after = re.sub(r"\s*\{[^{}]*\}$", "", after)
@@ -112,6 +127,7 @@ def find(text: str, first_line: int = 1) -> list[Citation]:
     the marks, and the site keeps such text as it came rather than guess the title.
     """
     masked = markup.mask_wikilinks(markup.mask(text))
+    lines = LineCounter(text, first_line)
     found = []
     for match in _BOOK.finditer(masked):
         title = match.group(1)
@@ -122,7 +138,7 @@ def find(text: str, first_line: int = 1) -> list[Citation]:
         divisions, _ = _divisions(masked, volume_end)
         found.append(Citation(
             title=title, start=match.start(), end=match.end(),
-            line=line_at(text, match.start(), first_line),
+            line=lines.at(match.start()),
             volume=volume.group(0) if volume else None, volume_end=volume_end,
             divisions=tuple(divisions),
             context=context(text, match.start(), divisions[-1].end if divisions

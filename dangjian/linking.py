@@ -58,6 +58,8 @@ def _wikilinks(text: str, refs: References, links: Links) -> list[Replacement]:
 def render(text: str, refs: References, page: str, links: Links) -> str:
     """``text`` with every resolved citation and explicit link made a link."""
     replacements = _citations(text, refs, page, links) + _wikilinks(text, refs, links)
-    for start, end, html in sorted(replacements, reverse=True):
-        text = text[:start] + html + text[end:]
-    return text
+    pieces, done = [], 0
+    for start, end, html in sorted(replacements):
+        pieces += [text[done:start], html]
+        done = end
+    return "".join([*pieces, text[done:]])

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from functools import lru_cache
 
 _QUOTES = "\"'`´‘’‚‛“”„‟「」『』〝〞〟＂＇"
 _DASHES = "‐‑‒–—―⁃−－～〜~"
@@ -52,11 +53,13 @@ def _loose_step(text: str) -> str:
     return text.removesuffix(_TRIAL)
 
 
+@lru_cache(maxsize=65536)
 def form_key(title: str) -> str:
     """The title without differences of typing only."""
     return _fixpoint(_form_step, title)
 
 
+@lru_cache(maxsize=65536)
 def loose_key(title: str) -> str:
     """The form key without a trailing （试行） and without 的."""
     return _fixpoint(_loose_step, title)

@@ -161,7 +161,8 @@ def _cite(text: Text, refs: References, diagnostics: Diagnostics) -> None:
         outcome = refs.lookup(citation, text.text, text.page)
         written = citation.written
         if isinstance(outcome, Missing):
-            hint = f"；是否指：{_titles(outcome.suggestions)}" if outcome.suggestions else ""
+            suggestions = outcome.suggestions or refs.index.suggest(citation.title)
+            hint = f"；是否指：{_titles(suggestions)}" if suggestions else ""
             diagnostics.warning(text.source, citation.line, field_name,
                                 f"{written}{citation.volume or ''} 未找到对应的文件{hint}")
         elif isinstance(outcome, Ambiguous):

@@ -70,6 +70,7 @@ class TitleIndex:
         self.names: list[tuple[str, Document]] = [
             (name, doc) for doc in self.documents for name in (doc.title, *doc.meta.aliases)
         ]
+        self._loose_names = [(loose_key(name), doc) for name, doc in self.names]
         self._keys: dict[Step, dict[str, list[Document]]] = {step: {} for step in Step}
         for name, doc in self.names:
             for step, key in ((Step.EXACT, name), (Step.FORM, form_key(name)),
@@ -77,11 +78,20 @@ class TitleIndex:
                 holders = self._keys[step].setdefault(key, [])
                 if doc not in holders:
                     holders.append(doc)
+        # Look-ups that scan every name, kept per key: the same short or unknown title
+        # is usually cited many times, and looked up again when pages are rendered.
+        self._ending: dict[str, tuple[Document, ...]] = {}
+        self._suggested: dict[str, tuple[Document, ...]] = {}
 
     def lookup(self, title: str, volume: str | None = None, rules: Rules | None = None,
                before: str = "") -> Outcome:
         """What ``title`` means; ``volume`` is a 第X卷 written right after it and
-        ``before`` the text just before it (only used to order suggestions)."""
+        ``before`` the text just before it (only used to order candidates).
+
+        A title that matches nothing comes back as ``Missing`` without suggestions:
+        finding look-alikes costs far more than a look-up, so ``suggest`` does it
+        only for what is reported.
+        """
         if rules:
             ruled = rules.get(form_key(title))
             if ruled is not None:
@@ -94,24 +104,28 @@ class TitleIndex:
         short = self.ending_with(title)
         if short:
             return Ambiguous(_by_context(short, title, before)[:MAX_SUGGESTIONS], short=True)
-        return Missing(self.suggest(title))
+        return Missing(())
 
     def ending_with(self, title: str) -> tuple[Document, ...]:
         """Documents with a longer name that ends with ``title`` (《意见》 → …的意见)."""
         key = loose_key(title)
         if not key:
             return ()
-        return _unique(doc for name, doc in self.names
-                       if len(loose_key(name)) > len(key) and loose_key(name).endswith(key))
+        if key not in self._ending:
+            self._ending[key] = _unique(doc for name, doc in self._loose_names
+                                        if len(name) > len(key) and name.endswith(key))
+        return self._ending[key]
 
     def suggest(self, title: str) -> tuple[Document, ...]:
         """Up to three documents whose names look like ``title``."""
-        by_key: dict[str, list[Document]] = {}
-        for name, doc in self.names:
-            by_key.setdefault(form_key(name), []).append(doc)
-        close = difflib.get_close_matches(form_key(title), list(by_key),
-                                          n=MAX_SUGGESTIONS * 2, cutoff=0.6)
-        return _unique(doc for key in close for doc in by_key[key])[:MAX_SUGGESTIONS]
+        key = form_key(title)
+        if key not in self._suggested:
+            by_form = self._keys[Step.FORM]
+            close = difflib.get_close_matches(key, list(by_form), n=MAX_SUGGESTIONS * 2,
+                                              cutoff=0.6)
+            found = _unique(doc for match in close for doc in by_form[match])
+            self._suggested[key] = found[:MAX_SUGGESTIONS]
+        return self._suggested[key]
 
 
 def _takes_volume(doc: Document, volume: str | None) -> bool:

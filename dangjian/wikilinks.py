@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from . import markup
-from .citations import line_at
+from .citations import LineCounter
 
 _LINK = re.compile(r"\[\[([^\[\]\n|#]*)(?:#([^\[\]\n|]*))?(?:\|([^\[\]\n]*))?\]\]")
 
@@ -34,13 +34,14 @@ class WikiLink:
 
 def find(text: str, first_line: int = 1) -> list[WikiLink]:
     masked = markup.mask(text)
+    lines = LineCounter(text, first_line)
     return [
         WikiLink(
             target=match.group(1).strip().removeprefix("《").removesuffix("》").strip(),
             anchor=(match.group(2) or "").strip(),
             label=(match.group(3) or "").strip(),
             start=match.start(), end=match.end(),
-            line=line_at(text, match.start(), first_line),
+            line=lines.at(match.start()),
         )
         for match in _LINK.finditer(masked)
     ]
