@@ -87,7 +87,7 @@ def context(text: str, start: int, end: int) -> Context:
     # Only a window around the citation is searched: what lies beyond it would be cut
     # anyway, and searching a long text to its ends for every citation is quadratic.
     floor = max(0, start - _WINDOW)
-    left = max(text.rfind(ch, floor, start) for ch in _SENTENCE_END) + 1 or floor
+    left = max(floor, *(text.rfind(ch, floor, start) + 1 for ch in _SENTENCE_END))
     found = _SENTENCE_END_RE.search(text, end, end + _WINDOW)
     right = found.start() if found else min(len(text), end + _WINDOW)
     if found and text[right] != "\n":
@@ -101,7 +101,7 @@ def context(text: str, start: int, end: int) -> Context:
     return Context(before.strip(), text[start:end], after.strip())
 
 
-def _divisions(masked: str, at: int) -> tuple[list[Division], int]:
+def _divisions(masked: str, at: int) -> list[Division]:
     found: list[Division] = []
     of = _OF.match(masked, at)
     position = of.end() if of else at
@@ -117,7 +117,7 @@ def _divisions(masked: str, at: int) -> tuple[list[Division], int]:
         if joiner is None or not _DIVISION.match(masked, joiner.end()):
             break
         position = joiner.end()
-    return found, (found[-1].end if found else at)
+    return found
 
 
 def find(text: str, first_line: int = 1) -> list[Citation]:
@@ -135,7 +135,7 @@ def find(text: str, first_line: int = 1) -> list[Citation]:
             continue
         volume = _VOLUME.match(masked, match.end())
         volume_end = volume.end() if volume else match.end()
-        divisions, _ = _divisions(masked, volume_end)
+        divisions = _divisions(masked, volume_end)
         found.append(Citation(
             title=title, start=match.start(), end=match.end(),
             line=lines.at(match.start()),

@@ -133,15 +133,14 @@ def _rules(doc: Document, inventory: Inventory, diagnostics: Diagnostics) -> Rul
 
 
 def _check_successors(doc: Document, inventory: Inventory, diagnostics: Diagnostics) -> None:
-    meta = doc.meta
-    named = [("superseded_by", meta.superseded_by)] if getattr(meta, "superseded_by", None) \
-        else []
-    named += [(f"supersedes.{i}", doc_id) for i, doc_id in enumerate(
-        getattr(meta, "supersedes", []))]
-    for field_name, doc_id in named:
+    named: list[tuple[tuple[str | int, ...], str]] = []
+    if getattr(doc.meta, "superseded_by", None):
+        named.append((("superseded_by",), doc.meta.superseded_by))
+    named += [(("supersedes", i), doc_id)
+              for i, doc_id in enumerate(getattr(doc.meta, "supersedes", []))]
+    for path, doc_id in named:
         if doc_id not in inventory.by_id:
-            path = tuple(int(p) if p.isdigit() else p for p in field_name.split("."))
-            diagnostics.error(doc.source, doc.lines.line_of(path), field_name,
+            diagnostics.error(doc.source, doc.lines.line_of(path), ".".join(map(str, path)),
                               f"没有标识为 “{doc_id}” 的文件")
 
 
@@ -212,12 +211,13 @@ def _link(text: Text, refs: References, diagnostics: Diagnostics) -> None:
             diagnostics.error(text.source, link.line, field_name,
                               f"{link.written} 的目标 “{link.target}” 不存在{hint}")
             continue
-        if link.anchor and anchors.named_anchor(doc, link.anchor) is None:
+        anchor = anchors.named_anchor(doc, link.anchor) if link.anchor else ""
+        if anchor is None:
             diagnostics.error(text.source, link.line, field_name,
                               f"{link.written}：{doc.display_title} 中没有 “{link.anchor}”"
                               "（本站未收录或写法有误）")
             continue
         context = citations.context(text.text, link.start, link.end)
-        shown = link.label or anchors.link_text(doc, anchors.named_anchor(doc, link.anchor) or "")
+        shown = link.label or anchors.link_text(doc, anchor)
         refs.items.append(_place(text, link.line, doc,
                                  Context(context.before, shown, context.after)))
