@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import audiences, engine, loader, macro_functions, offline_search, stage
+from . import audiences, engine, loader, macro_functions, offline_search, references, stage
 from .diagnostics import ContentError, Diagnostic, Diagnostics
 from .project import Project
 
@@ -55,7 +55,16 @@ def build(config_file: Path, site_dir: Path | None = None, strict: bool | None =
     settings.audiences.check(content, diagnostics)
     if diagnostics.errors:
         raise ContentError(diagnostics.errors + diagnostics.warnings)
+    # Restrict first: what this audience may not read must not even be linked or listed
+    # among a document's backlinks.
     content = audiences.restrict(content, audience, settings.audiences)
+    refs, resolved = references.resolve(content)
+    diagnostics.extend(resolved)
+    # Strict mode (--strict or the plugin's ``strict``) fails on warnings too:
+    # unresolved, ambiguous and abolished citations are warnings.
+    strict = settings.strict if strict is None else strict
+    if diagnostics.errors or (strict and diagnostics.warnings):
+        raise ContentError(diagnostics.errors + diagnostics.warnings)
     report = BuildReport(warnings=diagnostics.warnings, site_dir=site_dir)
     for doc in content.inventory.documents:
         report.documents[doc.kind.label] += 1
@@ -65,7 +74,7 @@ def build(config_file: Path, site_dir: Path | None = None, strict: bool | None =
     variant = ("offline-" if offline else "") + ("docs" if audience == settings.audiences.default
                                                  else f"docs-{audience}")
     staged = stage.stage(content, project.root / STAGING_DIR / variant,
-                         directory_urls=bool(config.use_directory_urls))
+                         directory_urls=bool(config.use_directory_urls), refs=refs)
     if offline:
         staged.scripts += stage.OFFLINE_SCRIPTS
 

@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
-from . import engine, loader, wording
+from . import engine, loader, references, wording
 from .diagnostics import Diagnostic, Diagnostics
 from .project import Project
 
 
-def check(config_file: Path) -> list[Diagnostic]:
+@dataclass(frozen=True)
+class CheckReport:
+    diagnostics: list[Diagnostic]
+    strict: bool
+    """The project's own setting (the plugin's ``strict`` in mkdocs.yml)."""
+
+
+def check(config_file: Path) -> CheckReport:
     _, settings = engine.load(config_file)
     diagnostics = Diagnostics()
     project = Project(settings.root, settings.docs_dir, settings.data_dir)
     content = loader.load(project, diagnostics)
     wording.check(project, content.glossary, diagnostics)
-    return diagnostics.errors + diagnostics.warnings
+    diagnostics.extend(references.resolve(content)[1])
+    return CheckReport(diagnostics.errors + diagnostics.warnings, settings.strict)

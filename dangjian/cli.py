@@ -17,7 +17,9 @@ def main(argv: list[str] | None = None) -> int:
     except ContentError as exc:
         _print_diagnostics(exc.diagnostics)
         errors = sum(1 for d in exc.diagnostics if d.severity.value == "error")
-        print(f"\n构建失败：{errors} 个错误。site/ 保持不变。", file=sys.stderr)
+        what = f"{errors} 个错误" if errors else \
+            f"严格模式下有 {len(exc.diagnostics)} 个警告"
+        print(f"\n构建失败：{what}。site/ 保持不变。", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -115,12 +117,13 @@ def _serve(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     from .check import check
 
-    diagnostics = check(args.config_file)
-    _print_diagnostics(diagnostics)
-    errors = [d for d in diagnostics if d.severity.value == "error"]
-    warnings = [d for d in diagnostics if d.severity.value == "warning"]
+    report = check(args.config_file)
+    _print_diagnostics(report.diagnostics)
+    errors = [d for d in report.diagnostics if d.severity.value == "error"]
+    warnings = [d for d in report.diagnostics if d.severity.value == "warning"]
+    strict = report.strict if args.strict is None else args.strict
     print(f"检查完成：{len(errors)} 个错误，{len(warnings)} 个警告。")
-    return 1 if errors or (args.strict and warnings) else 0
+    return 1 if errors or (strict and warnings) else 0
 
 
 def _bundle(args: argparse.Namespace) -> int:

@@ -4,16 +4,9 @@ from __future__ import annotations
 
 from html import escape
 
-from .cards import status_badge
+from . import regulation_index
 from .documents import Document, Inventory
-from .model import CATEGORY_RANK
 from .urls import Links
-
-
-def regulation_order(doc: Document) -> tuple:
-    category = doc.meta.category
-    rank = CATEGORY_RANK[category] if category is not None else len(CATEGORY_RANK)
-    return (rank, doc.title)
 
 
 def _link(doc: Document, links: Links) -> str:
@@ -32,26 +25,7 @@ def _date(value) -> str:
 
 
 def regulations(inventory: Inventory, links: Links) -> str:
-    docs = sorted(inventory.of_kind("regulation"), key=regulation_order)
-    rows = [[
-        _link(doc, links),
-        escape(doc.meta.category.value if doc.meta.category else "未注明"),
-        escape(doc.meta.issuer or "—"),
-        _date(doc.meta.issued),
-        _date(doc.meta.effective),
-        status_badge(doc.meta.status),
-        escape(doc.meta.coverage.value),
-    ] for doc in docs]
-    table = _table(["标题", "类别", "制定机关", "公布日期", "施行日期", "效力状态", "收录"],
-                   rows, "dj-index--regulations")
-    publications = inventory.of_kind("publication")
-    more = ""
-    if publications:
-        listing = links.to("publications/index.md")
-        more = (f'\n\n另有 {len(publications)} 种<a href="{escape(listing)}">书目</a>被引用，'
-                "本站只收其目录信息。")
-    return (f"# 法规制度\n\n本站收录 {len(docs)} 件法规制度和上级文件，按类别排列。"
-            f"{more}\n\n{table}\n")
+    return regulation_index.page(inventory, links)
 
 
 def publications(inventory: Inventory, links: Links) -> str:

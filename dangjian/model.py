@@ -88,6 +88,11 @@ class Meta(BaseModel):
         None, title="密级",
         description="只能是 公开 或 内部；秘密、机密、绝密材料不得上网，构建会拒绝")
     summary: str | None = Field(None, title="摘要")
+    references: dict[Annotated[str, Field(min_length=1)],
+                     Annotated[str, Field(pattern=ID_PATTERN)]] = Field(
+        default_factory=dict, title="简称所指",
+        description="本文件正文中的简称所指的文件，如 决定: sizhong-quanhui-jueding；"
+                    "只在本文件内有效")
 
     @field_validator("title", "aliases", mode="after")
     @classmethod

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .documents import Inventory
-from .indexes import regulation_order
+from .ordering import regulation_order
 
 NavEntry = dict[str, Any] | str
 

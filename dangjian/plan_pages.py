@@ -7,7 +7,6 @@ shared with the generated progress pages (``tracking_pages``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
@@ -15,12 +14,13 @@ from typing import TYPE_CHECKING
 
 from . import indexes
 from .departments import Department
-from .documents import Document, Inventory
+from .documents import Document
 from .tracking import Assignment, ItemRef, ItemStatus, Tracking, due_label
 from .urls import Links
 from .workplan import Item
 
 if TYPE_CHECKING:
+    from .references import References
     from .tracks import Track
 
 UNREPORTED = "未填报"
@@ -82,19 +82,17 @@ def sample_notice(what: str) -> str:
 SAMPLE_TAG = '<span class="dj-sample-tag" title="演示用的示例数据">示例数据</span>'
 
 
-def cited_by_title(inventory: Inventory) -> CitationFinder:
-    """Documents an item cites as 《exact title or alias》, in order of first mention.
-
-    A stand-in for the reference resolver: it finds only exact names and reports nothing.
-    """
+def cited_in(refs: References) -> CitationFinder:
+    """Documents an item cites, as the reference resolver found them, in order of mention."""
+    by_item: dict[tuple[str, str], list[Document]] = {}
+    for reference in refs.items:
+        if reference.owner is not None and reference.owner.kind.name == "workplan":
+            cited = by_item.setdefault((reference.owner.id, reference.anchor), [])
+            if reference.target not in cited:
+                cited.append(reference.target)
 
     def find(ref: ItemRef, links: Links) -> list[LinkItem]:
-        found: dict[str, Document] = {}
-        for name in re.findall(r"《([^》]+)》", ref.item.heading + ref.item.text):
-            doc = inventory.by_name.get(name)
-            if doc is not None:
-                found.setdefault(doc.id, doc)
-        return [(doc.display_title, links.to(doc.page)) for doc in found.values()]
+        return [(doc.display_title, links.to(doc.page)) for doc in by_item.get(ref.key, [])]
 
     return find
 

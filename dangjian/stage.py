@@ -15,11 +15,15 @@ from pathlib import Path
 import yaml
 
 from . import (
+    backlinks,
+    banner,
     cards,
     glossary_page,
     indexes,
+    linking,
     navigation,
     plan_pages,
+    references,
     selfcheck,
     tooltips,
     track_pages,
@@ -28,15 +32,17 @@ from . import (
 from .documents import Document
 from .loader import Content
 from .navigation import NavEntry
+from .references import References
 from .urls import Links
 
 ASSET_DIR = "_dangjian"
 """Folder of the staged tree (and of the site) that holds the product's CSS and JS."""
 STYLESHEETS = [f"{ASSET_DIR}/dangjian.css", f"{ASSET_DIR}/learning.css"]
 SCRIPTS = [f"{ASSET_DIR}/{track_pages.DATA_SCRIPT}", f"{ASSET_DIR}/tracks.js",
-           f"{ASSET_DIR}/selfcheck.js"]
+           f"{ASSET_DIR}/selfcheck.js", f"{ASSET_DIR}/copylink.js", f"{ASSET_DIR}/regindex.js"]
 OFFLINE_SCRIPTS = [f"{ASSET_DIR}/offline-search.js"]
-ASSETS = ("dangjian.css", "learning.css", "tracks.js", "selfcheck.js", "offline-search.js")
+ASSETS = ("dangjian.css", "learning.css", "tracks.js", "selfcheck.js", "copylink.js",
+          "regindex.js", "offline-search.js")
 
 GENERATED = {
     "workplans/index.md": indexes.workplans,
@@ -57,20 +63,25 @@ class Staged:
     scripts: list[str] = field(default_factory=lambda: list(SCRIPTS))
 
 
-def stage(content: Content, target: Path, directory_urls: bool = True) -> Staged:
+def stage(content: Content, target: Path, directory_urls: bool = True,
+          refs: References | None = None) -> Staged:
+    if refs is None:
+        refs, _ = references.resolve(content)
     target.mkdir(parents=True, exist_ok=True)
     writer = _Writer(target)
     authored = {page.page for page in content.pages}
     origins: dict[str, tuple[str, int]] = {}
     terms = content.glossary.tooltips
-    plans = plan_pages.PlanView(content.tracking, plan_pages.cited_by_title(content.inventory),
+    plans = plan_pages.PlanView(content.tracking, plan_pages.cited_in(refs),
                                 plan_pages.served_by_tracks(content.tracks))
     for page in content.pages:
-        text = _plain_page(page.body, page.meta.model_dump(exclude_none=True))
+        body = linking.render(page.body, refs, page.page, Links(page.page, directory_urls))
+        text = _plain_page(body, page.meta.model_dump(exclude_none=True))
         writer.text(page.page, tooltips.annotate(text, terms))
         origins[page.page] = (page.source, page.body_line - 1)
     for doc in content.inventory.documents:
-        text = tooltips.annotate(document_page(doc, Links(doc.page, directory_urls), plans), terms)
+        page = document_page(doc, Links(doc.page, directory_urls), refs, plans)
+        text = tooltips.annotate(page, terms)
         writer.text(doc.page, text)
         origins[doc.page] = (doc.source, _line_shift(text, doc.body, doc.body_line))
     generated = {page: generate(content.inventory, Links(page, directory_urls))
@@ -108,18 +119,23 @@ def _line_shift(staged: str, body: str, body_line: int) -> int:
     return body_line - 1 - (markdown[:at].count("\n") if at >= 0 else 0)
 
 
-def document_page(doc: Document, links: Links,
+def document_page(doc: Document, links: Links, refs: References,
                   plans: plan_pages.PlanView | None = None) -> str:
     meta = {"title": doc.heading}
-    parts = [f"# {doc.heading}", "", cards.card(doc), ""]
+    parts = [f"# {doc.heading}", "", banner.status_banner(doc, refs.by_id, links),
+             cards.card(doc), ""]
+    tail = ""
     if doc.kind.name == "workplan" and plans is not None:
-        parts.append(plans.body(doc, links))
+        body = plans.body(doc, links)
     elif doc.kind.name == "workplan":
-        parts += [indexes.plan_outline(doc, links), "", doc.structure.staged()]
+        parts += [indexes.plan_outline(doc, links), ""]
+        body = doc.structure.staged()
     elif doc.kind.name == "regulation":
-        parts.append(doc.structure.staged)
+        body = doc.structure.staged
     else:
-        parts += [doc.body, "", selfcheck.section(doc)]
+        body, tail = doc.body, selfcheck.section(doc)
+    parts += [linking.render(body, refs, doc.page, links), "", tail,
+              backlinks.section(doc, refs, links)]
     return _front_matter(meta) + "\n".join(parts).rstrip() + "\n"
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dangjian import loader, navigation, plan_pages, stage, tracking_pages
+from dangjian import loader, navigation, plan_pages, references, stage, tracking_pages
 from dangjian.diagnostics import Diagnostics
 from dangjian.loader import Content
 from dangjian.project import Project
@@ -42,8 +42,9 @@ def two_years() -> Content:
 
 def plan_page(content: Content, plan_id: str) -> str:
     doc = content.inventory.by_id[plan_id]
-    view = plan_pages.PlanView(content.tracking, plan_pages.cited_by_title(content.inventory))
-    return stage.document_page(doc, Links(doc.page, True), view)
+    refs, _ = references.resolve(content)
+    view = plan_pages.PlanView(content.tracking, plan_pages.cited_in(refs))
+    return stage.document_page(doc, Links(doc.page, True), refs, view)
 
 
 def generated(content: Content, page: str) -> str:
