@@ -12,7 +12,9 @@ from dataclasses import dataclass, field, replace
 
 from .diagnostics import Diagnostics
 from .documents import Inventory
+from .glossary import Glossary
 from .loader import Content
+from .tracks import Track
 
 DEFAULT = "全体党员"
 
@@ -53,7 +55,34 @@ def restrict(content: Content, audience: str, audiences: Audiences) -> Content:
              if getattr(page.meta, "visibility", DEFAULT) in readable]
     plans = {doc.id for doc in visible.of_kind("workplan")}
     return replace(content, inventory=visible, hidden=hidden, pages=pages,
-                   tracking=content.tracking.only(plans))
+                   tracking=content.tracking.only(plans),
+                   glossary=_glossary(content.glossary, hidden),
+                   tracks=_tracks(content.tracks, hidden))
+
+
+def _glossary(glossary: Glossary, hidden: Inventory) -> Glossary:
+    """Terms whose source this audience may not read lose the source; a term that has
+    nothing but a quote from such a source goes altogether."""
+    terms = []
+    for term in glossary.terms:
+        if term.doc is None or term.doc.id not in hidden.by_id:
+            terms.append(term)
+        elif term.own:
+            meta = term.meta.model_copy(update={"source": None, "quote": None, "at": None})
+            terms.append(replace(term, meta=meta, doc=None))
+    return replace(glossary, terms=terms)
+
+
+def _tracks(tracks: list[Track], hidden: Inventory) -> list[Track]:
+    """Steps on what this audience may not read are left out; so is a track left empty."""
+    kept = []
+    for track in tracks:
+        steps = [step for step in track.steps if step.doc.id not in hidden.by_id
+                 and (step.plan_item is None or step.plan_item[0].id not in hidden.by_id)]
+        if steps:
+            kept.append(replace(track, steps=[replace(step, number=number)
+                                              for number, step in enumerate(steps, 1)]))
+    return kept
 
 
 __all__ = ["Audiences", "DEFAULT", "Inventory", "restrict"]

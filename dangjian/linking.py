@@ -46,6 +46,10 @@ def _wikilinks(text: str, refs: References, links: Links) -> list[Replacement]:
     out: list[Replacement] = []
     for link in wikilinks.find(text):
         doc = refs.link_target(link)
+        if doc is None and refs.is_hidden(link.target):
+            # Readable text for a document this audience may not open: no link to it.
+            out.append((link.start, link.end, escape(link.label or link.target)))
+            continue
         anchor = anchors.named_anchor(doc, link.anchor) if doc and link.anchor else ""
         if doc is None or anchor is None:
             continue

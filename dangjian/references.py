@@ -62,6 +62,14 @@ class References:
     rules: dict[str, Rules] = field(default_factory=dict)
     """Each citing page's own rules (its ``references`` front matter)."""
     items: list[Reference] = field(default_factory=list)
+    hidden: TitleIndex | None = None
+    """Documents this build's audience may not read: cited as plain text, silently."""
+    hidden_ids: frozenset[str] = frozenset()
+
+    def is_hidden(self, title: str, volume: str | None = None) -> bool:
+        if self.hidden is None:
+            return False
+        return title in self.hidden_ids or isinstance(self.hidden.lookup(title, volume), Resolved)
 
     def cited_by(self, doc: Document) -> list[Reference]:
         """Where ``doc`` is cited, except by itself."""
@@ -111,8 +119,11 @@ def resolve(content: Content) -> tuple[References, Diagnostics]:
     diagnostics = Diagnostics()
     inventory = content.inventory
     refs = References(TitleIndex(inventory.documents), dict(inventory.by_id))
+    if content.hidden.documents:
+        refs.hidden = TitleIndex(content.hidden.documents)
+        refs.hidden_ids = frozenset(content.hidden.by_id)
     for doc in inventory.documents:
-        refs.rules[doc.page] = _rules(doc, inventory, diagnostics)
+        refs.rules[doc.page] = _rules(doc, inventory, diagnostics, refs.hidden_ids)
         _check_successors(doc, inventory, diagnostics)
     for text in texts(content):
         _cite(text, refs, diagnostics)
@@ -120,10 +131,13 @@ def resolve(content: Content) -> tuple[References, Diagnostics]:
     return refs, diagnostics
 
 
-def _rules(doc: Document, inventory: Inventory, diagnostics: Diagnostics) -> Rules:
+def _rules(doc: Document, inventory: Inventory, diagnostics: Diagnostics,
+           hidden: frozenset[str] = frozenset()) -> Rules:
     rules = {}
     for short, doc_id in doc.meta.references.items():
         target = inventory.by_id.get(doc_id)
+        if target is None and doc_id in hidden:
+            continue
         if target is None:
             diagnostics.error(doc.source, doc.lines.line_of(("references", short)),
                               f"references.{short}", f"没有标识为 “{doc_id}” 的文件")
@@ -159,6 +173,8 @@ def _cite(text: Text, refs: References, diagnostics: Diagnostics) -> None:
     for citation in citations.find(text.text, text.first_line):
         outcome = refs.lookup(citation, text.text, text.page)
         written = citation.written
+        if isinstance(outcome, Missing) and refs.is_hidden(citation.title, citation.volume):
+            continue
         if isinstance(outcome, Missing):
             suggestions = outcome.suggestions or refs.index.suggest(citation.title)
             hint = f"；是否指：{_titles(suggestions)}" if suggestions else ""
@@ -205,6 +221,8 @@ def _link(text: Text, refs: References, diagnostics: Diagnostics) -> None:
     field_name = "link"
     for link in wikilinks.find(text.text, text.first_line):
         doc = refs.link_target(link)
+        if doc is None and refs.is_hidden(link.target):
+            continue
         if doc is None:
             suggestions = refs.index.suggest(link.target)
             hint = f"；是否指：{_titles(suggestions)}" if suggestions else ""

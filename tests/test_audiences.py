@@ -34,7 +34,7 @@ category: 企业制度
 status: 现行有效
 ---
 
-第一条　本制度依据《党委内部议事规则》制定。
+第一条　本制度依据《党委内部议事规则》制定，另见[[dangwei-neibu|内部规则]]。
 """
 
 
@@ -57,11 +57,35 @@ def _texts(root: Path):
         yield str(path), data.decode("utf-8", "replace")
 
 
+GLOSSARY = f"""terms:
+  - term: 内部标记
+    quote: {MARKER}
+    source: {SLUG}
+    at: 第一条
+  - term: 公开术语
+    explanation: 本站自己的解释。
+    quote: {MARKER}
+    source: {SLUG}
+    at: 第一条
+"""
+TRACK = f"""id: neibu-xuexi
+title: 混合路径
+audience: 党委委员
+steps:
+  - target: {SLUG}
+    note: 只给党委委员。
+  - target: gongkai
+    note: 人人可读。
+"""
+
+
 @pytest.fixture
 def project(make_project):
     return make_project({"docs/index.md": "# 首页\n",
                          f"docs/regulations/{SLUG}.md": RESTRICTED,
-                         "docs/regulations/gongkai.md": PUBLIC})
+                         "docs/regulations/gongkai.md": PUBLIC,
+                         "data/glossary.yml": GLOSSARY,
+                         "data/tracks/neibu-xuexi.yml": TRACK})
 
 
 def test_default_build_holds_no_trace_of_restricted_material(project):
@@ -71,6 +95,14 @@ def test_default_build_holds_no_trace_of_restricted_material(project):
     assert leaks == []
     assert not (report.site_dir / "regulations" / SLUG).exists()
     assert report.documents["法规制度"] == 1
+    assert report.warnings == []  # a citation of what this audience cannot see is no error
+    public = (report.site_dir / "regulations" / "gongkai" / "index.html").read_text("utf-8")
+    assert "《党委内部议事规则》" in public and "内部规则" in public
+    assert "dj-cite" not in public and "[[" not in public
+    glossary = (report.site_dir / "glossary" / "index.html").read_text("utf-8")
+    assert "公开术语" in glossary and "内部标记" not in glossary
+    track = (report.site_dir / "tracks" / "neibu-xuexi" / "index.html").read_text("utf-8")
+    assert "公开的制度" in track and "只给党委委员" not in track
     staged = project / ".dangjian" / "docs"
     assert not any(MARKER in p.read_text("utf-8") for p in staged.rglob("*.md"))
 
@@ -79,6 +111,11 @@ def test_committee_build_holds_it(project):
     report = build(project / "mkdocs.yml", project / "site-党委委员", audience="党委委员")
     page = report.site_dir / "regulations" / SLUG / "index.html"
     assert MARKER in page.read_text(encoding="utf-8")
+    public = (report.site_dir / "regulations" / "gongkai" / "index.html").read_text("utf-8")
+    assert f'href="../{SLUG}/"' in public  # linked where the audience may read it
+    assert "公开的制度" in page.read_text(encoding="utf-8")  # and cited-by lists it
+    glossary = (report.site_dir / "glossary" / "index.html").read_text("utf-8")
+    assert "内部标记" in glossary and MARKER in glossary
     assert report.documents["法规制度"] == 2
 
 
