@@ -1,4 +1,4 @@
-"""One build, end to end: load → validate → stage → render → swap into place.
+"""One build, end to end: load → validate → stage → render → index → swap into place.
 
 Nothing is written to the site directory until everything has succeeded: the site is
 rendered next to it and swapped in at the end, so a failed build leaves the last good
@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import engine, loader, macro_functions, stage
+from . import engine, loader, macro_functions, search_index, stage
 from .diagnostics import ContentError, Diagnostic, Diagnostics
 from .project import Project
 
@@ -32,6 +32,7 @@ class BuildReport:
     engine_warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
     site_dir: Path | None = None
+    search: search_index.IndexReport | None = None
 
 
 def build(config_file: Path, site_dir: Path | None = None, strict: bool | None = None,
@@ -64,6 +65,8 @@ def build(config_file: Path, site_dir: Path | None = None, strict: bool | None =
             progress=lambda done, total: say(f"  已渲染 {done}/{total}"),
         )
         report.pages_written = sum(1 for _ in building.rglob("*.html"))
+        say("建立搜索索引（Pagefind）…")
+        report.search = search_index.index(building)
         _swap(building, site_dir)
     finally:
         shutil.rmtree(building, ignore_errors=True)

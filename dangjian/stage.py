@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from . import cards, indexes, navigation
+from . import cards, indexes, navigation, search_fields, search_page
 from .documents import Document
 from .loader import Content
 from .navigation import NavEntry
@@ -31,6 +31,7 @@ GENERATED = {
     "study/index.md": indexes.study,
     "tracks/index.md": indexes.tracks,
     "glossary/index.md": indexes.glossary,
+    "search/index.md": search_page.page,
 }
 
 
@@ -55,7 +56,7 @@ def stage(content: Content, target: Path, directory_urls: bool = True) -> Staged
             writer.text(page, generate(content.inventory, Links(page, directory_urls)))
     for source, relative in content.assets:
         writer.copy(source, relative)
-    for name in ("dangjian.css",):
+    for name in ("dangjian.css", "search.js"):
         writer.bytes(f"{ASSET_DIR}/{name}",
                      resources.files("dangjian.assets").joinpath(name).read_bytes())
     writer.remove_stale()
@@ -65,8 +66,9 @@ def stage(content: Content, target: Path, directory_urls: bool = True) -> Staged
 
 
 def document_page(doc: Document, links: Links) -> str:
-    meta = {"title": doc.heading}
-    parts = [f"# {doc.heading}", "", cards.card(doc), ""]
+    meta = {"title": doc.heading, search_fields.BODY_KEY: True}
+    parts = [f"# {doc.heading}", "", cards.card(doc), "", search_fields.fields_of(doc).html(),
+             ""]
     if doc.kind.name == "workplan":
         parts += [indexes.plan_outline(doc, links), "", doc.structure.staged()]
     elif doc.kind.name == "regulation":
