@@ -205,15 +205,25 @@ def _install(binary: bytes, target: Path) -> None:
         raise
 
 
-def _fallback(reason: str) -> Binary:
+def pypi_binary() -> Binary:
+    """The extended binary of PyPI's ``pagefind_bin_extended``, as it is."""
     try:
         import pagefind_bin_extended
     except ImportError:
-        raise BinaryError(f"无法取得 Pagefind {VERSION}（{reason}），"
-                          "也没有安装 PyPI 的 pagefind_bin_extended") from None
+        raise BinaryError("没有安装 PyPI 的 pagefind_bin_extended") from None
     path = Path(pagefind_bin_extended.get_executable())
     version = version_of(path)
-    warning = (f"无法取得 Pagefind {VERSION} 扩展版（{reason}），改用 PyPI 的 {version} 扩展版："
-               f"{LOST_WITH_FALLBACK}。联网后重新构建会自动下载 {VERSION}；"
-               f"也可用 {OVERRIDE_ENV} 指定程序。")
-    return Binary(path, version, f"PyPI 包 pagefind_bin_extended {version}", warning)
+    return Binary(path, version, f"PyPI 包 pagefind_bin_extended {version}")
+
+
+def _fallback(reason: str) -> Binary:
+    try:
+        binary = pypi_binary()
+    except BinaryError as exc:
+        raise BinaryError(f"无法取得 Pagefind {VERSION}（{reason}），{exc}") from None
+    if binary.version == VERSION:
+        return binary
+    warning = (f"无法取得 Pagefind {VERSION} 扩展版（{reason}），改用 PyPI 的 "
+               f"{binary.version} 扩展版：{LOST_WITH_FALLBACK}。联网后重新构建会自动下载 "
+               f"{VERSION}；也可用 {OVERRIDE_ENV} 指定程序。")
+    return Binary(binary.path, binary.version, binary.origin, warning)

@@ -67,7 +67,7 @@ def fields_of(doc: Document) -> SearchFields:
         fields.filters.append(("年份", str(year)))
         fields.meta["date"] = day.isoformat() if day else f"{year}年"
         fields.sort["date"] = (day or dt.date(year, 1, 1)).isoformat()
-    fields.names = [doc.title, *(name for name in meta.aliases if name != doc.title)]
+    fields.names = [name for name in meta.aliases if name != doc.title]
     return fields
 
 

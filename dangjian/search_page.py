@@ -18,7 +18,7 @@ PAGE = "search/index.md"
 def page(inventory: Inventory, links: Links) -> str:
     chips = "".join(
         f'<pagefind-filter-dropdown instance="page" filter="{escape(name)}" '
-        f'label="{escape(name)}"></pagefind-filter-dropdown>'
+        f'label="{escape(name)}" hide-clear></pagefind-filter-dropdown>'
         for name in FILTERS
     )
     sort = ('<label class="dj-search-sort">排序 <select data-dj-sort>'
@@ -36,6 +36,6 @@ def page(inventory: Inventory, links: Links) -> str:
         "<noscript>搜索需要浏览器启用 JavaScript。</noscript>"
         "</div>"
     )
-    return ("---\ntitle: 搜索\nhide:\n  - toc\n---\n\n# 搜索\n\n"
+    return ("---\ntitle: 搜索\nhide:\n  - navigation\n  - toc\n---\n\n# 搜索\n\n"
             "按标题、简称、条文或工作事项查找；可按类型、类别、效力状态、制定机关和年份筛选。\n\n"
             f"{body}\n")

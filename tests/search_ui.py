@@ -43,10 +43,14 @@ class Hit:
     """Anchors of the sections shown under the page, decoded: 第八条, 2020-4-1."""
 
 
-def ready(page) -> None:
-    """Wait until the search components are loaded on ``page``; listen for results."""
+def ready(page, ranking: dict | None = None) -> None:
+    """Wait until the search components are loaded on ``page``; listen for results.
+    ``ranking`` replaces the site's ranking parameters (to compare them)."""
     page.wait_for_function("() => window.PagefindComponents !== undefined")
     page.evaluate(_LISTEN)
+    if ranking is not None:
+        page.evaluate("(ranking) => window.PagefindComponents"
+                      ".configureInstance('header', { ranking })", ranking)
 
 
 def search(page, query: str, top: int = 3, timeout: float = 10_000) -> list[Hit]:

@@ -120,7 +120,7 @@ function configure(components, name) {
 
 // The search page browses everything when the box is empty, takes ?q= from the header
 // box's “全部结果” link, and sorts by date on request.
-function searchPage(components) {
+async function searchPage(components) {
   const page = document.querySelector("[data-dj-search-page]");
   if (!page) return;
   const instance = configure(components, "page");
@@ -131,8 +131,10 @@ function searchPage(components) {
     instance.searchSort = key ? { [key]: order } : {};
     instance.triggerSearch(instance.searchTerm);
   });
-  const query = new URLSearchParams(location.search).get("q") || "";
-  instance.triggerSearch(query);
+  // Loading in faceted mode lists everything; the query from the URL comes after that.
+  await instance.triggerLoad();
+  const query = new URLSearchParams(location.search).get("q");
+  if (query) instance.triggerSearch(query);
 }
 
 function headerLink(instance) {
@@ -149,7 +151,7 @@ async function main() {
   await import(new URL("pagefind-component-ui.js", BUNDLE).href);
   const components = window.PagefindComponents;
   headerLink(configure(components, "header"));
-  searchPage(components);
+  await searchPage(components);
 }
 
 main();
