@@ -82,6 +82,9 @@ def test_header_box_leads_by_keyboard_to_the_article(page, site_url):
     assert heading.inner_text().startswith("第八条")
     box_top = page.evaluate("document.getElementById('第八条').getBoundingClientRect().top")
     assert 0 <= box_top < 300
+    # The page marks the query's words.
+    marked = page.locator("article mark.pagefind-highlight", has_text="临时").first
+    marked.wait_for()
 
 
 def test_escape_closes_the_results(page, site_url):

@@ -13,6 +13,14 @@ const BUNDLE = new URL("pagefind/", ROOT);
 // own words decisive (bench/search_quality.py measures the effect).
 const RANKING = { termSimilarity: 5.0 };
 
+// Result links carry the query's words; the page they open marks those words.
+const HIGHLIGHT = "pagefind-highlight";
+
+// Searching in the page itself spares the first query Pagefind's worker script (43 KB),
+// which keeps one query under 300 KB at 2,000 pages (bench/search_speed.py); a search
+// takes milliseconds, too little to need a thread of its own.
+const IN_PAGE = true;
+
 const LABELS = {
   placeholder: "搜索法规、条文、工作要点",
   zero_results: "没有找到与“[SEARCH_TERM]”相关的内容",
@@ -105,6 +113,8 @@ function configure(components, name) {
     bundlePath: BUNDLE.pathname,
     baseUrl: ROOT.pathname,
     ranking: RANKING,
+    highlightParam: HIGHLIGHT,
+    noWorker: IN_PAGE,
   });
   instance.setTranslations(LABELS);
   instance.getDisplaySubResults = (result, max = 3) => {
@@ -146,8 +156,15 @@ function headerLink(instance) {
   });
 }
 
+async function highlight() {
+  if (!new URLSearchParams(location.search).has(HIGHLIGHT)) return;
+  const { default: Highlight } = await import(new URL("pagefind-highlight.js", BUNDLE).href);
+  new Highlight({ highlightParam: HIGHLIGHT, addStyles: false });
+}
+
 async function main() {
   prepare();
+  highlight();
   await import(new URL("pagefind-component-ui.js", BUNDLE).href);
   const components = window.PagefindComponents;
   headerLink(configure(components, "header"));
