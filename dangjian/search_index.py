@@ -45,8 +45,13 @@ class IndexReport:
     """Size of the whole bundle written into the site (index, fragments, scripts)."""
 
 
-def index(site: Path, binary: Binary | None = None) -> IndexReport:
+def index(site: Path, binary: Binary | None = None) -> IndexReport | None:
+    """Index ``site``; ``None`` when no page has content to index (no documents yet),
+    where Pagefind would otherwise index whole pages, navigation and all."""
     started = time.monotonic()
+    if not any("data-pagefind-body" in page.read_text(encoding="utf-8", errors="replace")
+               for page in site.rglob("*.html")):
+        return None
     try:
         binary = binary or pagefind_binary.locate()
     except pagefind_binary.BinaryError as exc:

@@ -24,7 +24,7 @@ def summary(report: BuildReport) -> str:
 def _search(report: BuildReport) -> list[str]:
     search = report.search
     if search is None:
-        return []
+        return ["  搜索    没有可索引的文档，未建索引"]
     lines = [f"  搜索    Pagefind {search.binary.version}：{search.pages} 个页面，"
              f"{search.words} 个词，{search.bytes / 1024:.0f} KB"]
     if search.binary.warning:

@@ -104,6 +104,9 @@ def test_nothing_of_pagefind_is_committed():
             and not name.endswith(".py")] == []
 
 
+STUDY = "---\ntitle: 学习材料\n---\n\n正文。\n"
+
+
 def _failing_binary(tmp_path: Path) -> Path:
     script = tmp_path / "pagefind_extended"
     script.write_text("#!/bin/sh\nif [ \"$1\" = --version ]; then echo 'pagefind 1.6.0'; "
@@ -112,8 +115,15 @@ def _failing_binary(tmp_path: Path) -> Path:
     return script
 
 
+def test_a_site_without_documents_gets_no_index(make_project, tmp_path):
+    root = make_project({"docs/index.md": "# 首页\n\n只有首页。\n"})
+    report = build(root / "mkdocs.yml", tmp_path / "site")
+    assert report.search is None
+    assert not (tmp_path / "site" / "pagefind").exists()
+
+
 def test_failed_index_leaves_the_last_good_site(make_project, tmp_path, monkeypatch):
-    root = make_project({"docs/index.md": "# 首页\n"})
+    root = make_project({"docs/index.md": "# 首页\n", "docs/study/a.md": STUDY})
     site = root / "site"
     site.mkdir()
     (site / "index.html").write_text("last good", encoding="utf-8")
@@ -125,7 +135,7 @@ def test_failed_index_leaves_the_last_good_site(make_project, tmp_path, monkeypa
 
 
 def test_failed_index_is_a_message_not_a_traceback(make_project, tmp_path):
-    root = make_project({"docs/index.md": "# 首页\n"})
+    root = make_project({"docs/index.md": "# 首页\n", "docs/study/a.md": STUDY})
     env = {"PAGEFIND_BINARY_PATH": str(_failing_binary(tmp_path)), "PATH": "/usr/bin:/bin"}
     run = subprocess.run([sys.executable, "-m", "dangjian", "-f", str(root / "mkdocs.yml"),
                           "build"], capture_output=True, text=True, env=env, cwd=root)
