@@ -53,6 +53,16 @@ def ready(page, ranking: dict | None = None) -> None:
                       ".configureInstance('header', { ranking })", ranking)
 
 
+def typed(page, query: str, timeout: float = 10_000) -> None:
+    """Type ``query`` key by key into the box (after ``ready``) and wait until the box
+    has searched for all of it, not for a prefix typed on the way."""
+    page.locator(BOX).click()
+    page.evaluate("() => { window.djSearchDone = null; }")
+    page.keyboard.type(query)
+    page.wait_for_function("(q) => window.djSearchDone && window.djSearchDone.term === q",
+                           arg=query, timeout=timeout)
+
+
 def search(page, query: str, top: int = 3, timeout: float = 10_000) -> list[Hit]:
     box = page.locator(BOX)
     box.click()

@@ -62,9 +62,8 @@ def test_results_show_type_status_and_date(search_tab):
 
 def test_header_box_leads_by_keyboard_to_the_article(page, site_url):
     page.goto(site_url + "workplans/2020/")
-    box = page.locator(search_ui.BOX)
-    box.click()
-    page.keyboard.type("临时党支部")
+    search_ui.ready(page)
+    search_ui.typed(page, "临时党支部")
     article = page.locator('.dj-search a[role="option"]', has_text="第八条").first
     article.wait_for()
     # ↓ walks the options from the first result to the article; ↑ comes back one.
@@ -89,8 +88,8 @@ def test_header_box_leads_by_keyboard_to_the_article(page, site_url):
 
 def test_escape_closes_the_results(page, site_url):
     page.goto(site_url)
-    page.locator(search_ui.BOX).click()
-    page.keyboard.type("四风")
+    search_ui.ready(page)
+    search_ui.typed(page, "四风")
     dropdown = page.locator(".dj-search .pf-searchbox-dropdown")
     page.locator(".dj-search a[role='option']").first.wait_for()
     page.keyboard.press("Escape")
@@ -144,8 +143,8 @@ def test_search_page_filters_and_sorts(page, site_url):
 
 def test_header_box_hands_the_query_to_the_search_page(page, site_url):
     page.goto(site_url)
-    page.locator(search_ui.BOX).click()
-    page.keyboard.type("三会一课")
+    search_ui.ready(page)
+    search_ui.typed(page, "三会一课")
     page.locator(".dj-search a[role='option']").first.wait_for()
     page.locator("[data-dj-search-all]").click()
     page.wait_for_url("**/search/?q=*")
@@ -162,9 +161,9 @@ def test_search_works_on_a_phone(browser, site_url):
                                   has_touch=True, locale="zh-CN")
     tab = context.new_page()
     tab.goto(site_url + "regulations/")
+    search_ui.ready(tab)
+    search_ui.typed(tab, "支部工作条例")
     box = tab.locator(search_ui.BOX)
-    box.click()
-    tab.keyboard.type("支部工作条例")
     first = tab.locator(".dj-search a[role='option']").first
     first.wait_for()
     assert "中国共产党支部工作条例" in first.inner_text()
