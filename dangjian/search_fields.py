@@ -22,8 +22,8 @@ FILTERS = ("类型", "类别", "效力状态", "制定机关", "年份")
 """Filters the search page offers, in the order shown."""
 
 NAMES_WEIGHT = 10
-"""Pagefind's highest weight (a page's h1 weighs 7): a query equal to a document's title,
-short title or alias finds that document first."""
+"""Pagefind's highest weight (the title, the page's h1, weighs 7): a query equal to a
+document's short title or alias finds that document first."""
 
 
 @dataclass
@@ -32,7 +32,7 @@ class SearchFields:
     meta: dict[str, str] = field(default_factory=dict)
     sort: dict[str, str] = field(default_factory=dict)
     names: list[str] = field(default_factory=list)
-    """Title, short titles and aliases: indexed as words, unlike the other fields."""
+    """Short titles and aliases: indexed as words, unlike the other fields."""
 
     def html(self) -> str:
         spans = [_span("filter", key, value) for key, value in self.filters]
