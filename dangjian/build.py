@@ -1,4 +1,4 @@
-"""One build, end to end: load → validate → stage → render → swap into place.
+"""One build, end to end: load → validate → stage → render → index → swap into place.
 
 Nothing is written to the site directory until everything has succeeded: the site is
 rendered next to it and swapped in at the end, so a failed build leaves the last good
@@ -14,7 +14,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import audiences, engine, loader, macro_functions, offline_search, references, stage
+from . import (
+    audiences,
+    engine,
+    loader,
+    macro_functions,
+    offline_search,
+    references,
+    search_index,
+    stage,
+)
 from .diagnostics import ContentError, Diagnostic, Diagnostics
 from .project import Project
 
@@ -32,6 +41,7 @@ class BuildReport:
     engine_warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
     site_dir: Path | None = None
+    search: search_index.IndexReport | None = None
 
 
 def build(config_file: Path, site_dir: Path | None = None, strict: bool | None = None,
@@ -74,7 +84,8 @@ def build(config_file: Path, site_dir: Path | None = None, strict: bool | None =
     variant = ("offline-" if offline else "") + ("docs" if audience == settings.audiences.default
                                                  else f"docs-{audience}")
     staged = stage.stage(content, project.root / STAGING_DIR / variant,
-                         directory_urls=bool(config.use_directory_urls), refs=refs)
+                         directory_urls=bool(config.use_directory_urls), refs=refs,
+                         offline=offline)
     if offline:
         staged.scripts += stage.OFFLINE_SCRIPTS
 
@@ -88,8 +99,12 @@ def build(config_file: Path, site_dir: Path | None = None, strict: bool | None =
         )
         report.pages_written = sum(1 for _ in building.rglob("*.html"))
         if offline:
+            # Pagefind cannot run from file://; the bundle carries its own search.
             say("生成离线搜索索引…")
             offline_search.write_index(building, directory_urls=False)
+        else:
+            say("建立搜索索引（Pagefind）…")
+            report.search = search_index.index(building)
         _swap(building, site_dir)
     finally:
         shutil.rmtree(building, ignore_errors=True)

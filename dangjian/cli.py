@@ -25,8 +25,9 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except Exception as exc:  # noqa: BLE001 — the last line of defence: no traceback for users
         from .engine import EngineError
+        from .search_index import SearchIndexError
 
-        if isinstance(exc, EngineError):
+        if isinstance(exc, EngineError | SearchIndexError):
             print(f"构建失败：{exc}", file=sys.stderr)
             return 1
         print(f"内部错误：{type(exc).__name__}: {exc}\n请把这条信息告诉维护者。",

@@ -59,6 +59,8 @@ def load(config_file: Path, offline: bool = False) -> tuple[MkDocsConfig, Settin
         config = load_config(config_file=str(config_file), **overrides)
     except MkDocsException as exc:
         raise EngineError(f"{config_file.name}: {exc}") from None
+    # Templates (overrides/main.html) leave Pagefind out of the file:// variant.
+    config["extra"]["dangjian_offline"] = offline
     plugin = _plugin(config)
     root = Path(config.config_file_path).parent
     data_dir = plugin.config.data_dir if plugin else "data"
@@ -95,8 +97,6 @@ def render(config: MkDocsConfig, staged: Staged, site_dir: Path,
     plugin = _plugin(config)
     if plugin is not None:
         plugin.progress = progress
-    # jieba announces its dictionary load on its own DEBUG handler; keep the console quiet.
-    logging.getLogger("jieba").setLevel(logging.WARNING)
     collector = _Collector()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)

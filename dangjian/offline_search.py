@@ -20,7 +20,8 @@ from pathlib import Path
 INDEX_FILE = "_dangjian/search-index.js"
 
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
-_SKIP_CLASSES = ("headerlink", "dj-copy", "dj-backlinks", "md-source-file")
+_SKIP_CLASSES = ("headerlink", "dj-copy", "dj-backlinks", "md-source-file", "dj-search-fields",
+                 "dj-selfcheck__intro", "dj-selfcheck__summary")
 _BLOCKS = {"p", "li", "td", "th", "dd", "div", "blockquote", "pre", "section"}
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _VOID = {"br", "hr", "img", "input", "meta", "link", "col", "wbr", "source"}

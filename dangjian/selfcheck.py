@@ -25,9 +25,13 @@ def section(doc: Document) -> str:
     block = (
         f'<div class="dj-selfcheck" data-dj-selfcheck="{escape(doc.id)}" '
         f'data-count="{len(questions)}">'
-        '<p class="dj-selfcheck__intro">选择答案后即显示对错和解析；得分只保存在本机浏览器中。</p>'
+        # Instructions and controls are the page's interface, not its content: keep
+        # them out of the search index.
+        '<p class="dj-selfcheck__intro" data-pagefind-ignore>'
+        "选择答案后即显示对错和解析；得分只保存在本机浏览器中。</p>"
         f"{forms}"
-        '<p class="dj-selfcheck__summary"><span class="dj-selfcheck__score" aria-live="polite">'
+        '<p class="dj-selfcheck__summary" data-pagefind-ignore>'
+        '<span class="dj-selfcheck__score" aria-live="polite">'
         f"共 {len(questions)} 题</span> "
         '<button type="button" class="md-button dj-selfcheck__reset">重做</button></p>'
         "</div>"

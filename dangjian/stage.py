@@ -24,6 +24,8 @@ from . import (
     navigation,
     plan_pages,
     references,
+    search_fields,
+    search_page,
     selfcheck,
     tooltips,
     track_pages,
@@ -42,8 +44,9 @@ SCRIPTS = [f"{ASSET_DIR}/{track_pages.DATA_SCRIPT}", f"{ASSET_DIR}/tracks.js",
            f"{ASSET_DIR}/selfcheck.js", f"{ASSET_DIR}/copylink.js", f"{ASSET_DIR}/regindex.js"]
 OFFLINE_SCRIPTS = [f"{ASSET_DIR}/offline-search.js"]
 ASSETS = ("dangjian.css", "learning.css", "tracks.js", "selfcheck.js", "copylink.js",
-          "regindex.js", "offline-search.js")
+          "regindex.js", "offline-search.js", "search.js")
 
+SEARCH_PAGE = "search/index.md"
 GENERATED = {
     "workplans/index.md": indexes.workplans,
     "regulations/index.md": indexes.regulations,
@@ -64,7 +67,8 @@ class Staged:
 
 
 def stage(content: Content, target: Path, directory_urls: bool = True,
-          refs: References | None = None) -> Staged:
+          refs: References | None = None, offline: bool = False) -> Staged:
+    """``offline``: the ``file://`` variant, which has no Pagefind search page."""
     if refs is None:
         refs, _ = references.resolve(content)
     target.mkdir(parents=True, exist_ok=True)
@@ -86,10 +90,16 @@ def stage(content: Content, target: Path, directory_urls: bool = True,
         origins[doc.page] = (doc.source, _line_shift(text, doc.body, doc.body_line))
     generated = {page: generate(content.inventory, Links(page, directory_urls))
                  for page, generate in GENERATED.items()}
+    if not offline:
+        generated[SEARCH_PAGE] = search_page.page(content.inventory,
+                                                  Links(SEARCH_PAGE, directory_urls))
     generated |= {page: make(Links(page, directory_urls))
                   for page, make in tracking_pages.pages(content.tracking).items()}
-    generated |= track_pages.pages(content.tracks, directory_urls)
-    generated |= glossary_page.pages(content.glossary, directory_urls)
+    generated |= {page: text if page == track_pages.INDEX
+                  else search_fields.index_as(text, "学习路径")
+                  for page, text in track_pages.pages(content.tracks, directory_urls).items()}
+    generated |= {page: search_fields.index_as(text, "术语") if content.glossary.terms else text
+                  for page, text in glossary_page.pages(content.glossary, directory_urls).items()}
     for page, text in generated.items():
         if page not in authored:
             writer.text(page, text)
@@ -121,9 +131,9 @@ def _line_shift(staged: str, body: str, body_line: int) -> int:
 
 def document_page(doc: Document, links: Links, refs: References,
                   plans: plan_pages.PlanView | None = None) -> str:
-    meta = {"title": doc.heading}
+    meta = {"title": doc.heading, search_fields.BODY_KEY: True}
     parts = [f"# {doc.heading}", "", banner.status_banner(doc, refs.by_id, links),
-             cards.card(doc), ""]
+             cards.card(doc), "", search_fields.fields_of(doc).html(), ""]
     tail = ""
     if doc.kind.name == "workplan" and plans is not None:
         body = plans.body(doc, links)

@@ -102,7 +102,8 @@ def track_page(track: Track, links: Links) -> str:
         '<button type="button" class="md-button dj-track__reset">重置进度</button></div>\n')
     steps = "".join(_step(step, track, links) for step in track.steps)
     parts.append(f'<ol class="dj-steps">{steps}</ol>\n')
-    parts.append(f"{OWN_NOTE}{SPEED_NOTE}{PROGRESS_NOTE}\n")
+    parts.append(f'<p class="dj-track-notes" data-pagefind-ignore>'
+                 f"{OWN_NOTE}{SPEED_NOTE}{PROGRESS_NOTE}</p>\n")
     return "\n".join(parts)
 
 

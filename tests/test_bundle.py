@@ -146,23 +146,23 @@ def test_bundle_works_from_file_urls(browser, unpacked):
     page.locator("table.dj-index a").first.click()
     assert page.url.endswith("workplans/2020.html")
 
-    page.locator(".dj-search-trigger").click()
+    page.locator(".dj-offline-trigger").click()
     misses = {}
     for query, expected in OFFLINE_QUERIES.items():
-        page.fill(".dj-search__input", query)
+        page.fill(".dj-offline__input", query)
         page.wait_for_function(
-            "q => document.querySelector('.dj-search__status').textContent.includes('找到')"
-            " || document.querySelector('.dj-search__status').textContent.includes('没有')",
+            "q => document.querySelector('.dj-offline__status').textContent.includes('找到')"
+            " || document.querySelector('.dj-offline__status').textContent.includes('没有')",
             arg=query)
-        top = page.locator(".dj-search__hit > a .dj-search__title").all_inner_texts()[:3]
+        top = page.locator(".dj-offline__hit > a .dj-offline__title").all_inner_texts()[:3]
         if expected not in top:
             misses[query] = top
     assert misses == {}
-    page.fill(".dj-search__input", "完全不存在的词语组合")
-    page.wait_for_function("document.querySelector('.dj-search__status')"
+    page.fill(".dj-offline__input", "完全不存在的词语组合")
+    page.wait_for_function("document.querySelector('.dj-offline__status')"
                            ".textContent.includes('没有找到')")
-    page.fill(".dj-search__input", "越级请示报告")
-    page.wait_for_selector(".dj-search__sub")
+    page.fill(".dj-offline__input", "越级请示报告")
+    page.wait_for_selector(".dj-offline__sub")
     page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowDown")
     with page.expect_navigation():

@@ -131,24 +131,24 @@
 
   function build() {
     dialog = document.createElement("div");
-    dialog.className = "dj-search";
+    dialog.className = "dj-offline";
     dialog.setAttribute("role", "dialog");
     dialog.setAttribute("aria-label", "站内搜索");
     dialog.hidden = true;
     dialog.innerHTML =
-      '<div class="dj-search__panel">' +
-      '<div class="dj-search__bar"><input class="dj-search__input" type="search" ' +
+      '<div class="dj-offline__panel">' +
+      '<div class="dj-offline__bar"><input class="dj-offline__input" type="search" ' +
       'placeholder="搜索法规、条文、工作要点…" aria-label="搜索" autocomplete="off">' +
-      '<button class="dj-search__close" type="button" aria-label="关闭">✕</button></div>' +
-      '<div class="dj-search__chips" aria-label="按类型筛选"></div>' +
-      '<p class="dj-search__status" aria-live="polite"></p>' +
-      '<ol class="dj-search__results"></ol></div>';
+      '<button class="dj-offline__close" type="button" aria-label="关闭">✕</button></div>' +
+      '<div class="dj-offline__chips" aria-label="按类型筛选"></div>' +
+      '<p class="dj-offline__status" aria-live="polite"></p>' +
+      '<ol class="dj-offline__results"></ol></div>';
     document.body.appendChild(dialog);
     input = dialog.querySelector("input");
     list = dialog.querySelector("ol");
-    chips = dialog.querySelector(".dj-search__chips");
-    status = dialog.querySelector(".dj-search__status");
-    dialog.querySelector(".dj-search__close").addEventListener("click", close);
+    chips = dialog.querySelector(".dj-offline__chips");
+    status = dialog.querySelector(".dj-offline__status");
+    dialog.querySelector(".dj-offline__close").addEventListener("click", close);
     dialog.addEventListener("click", function (e) { if (e.target === dialog) { close(); } });
     input.addEventListener("input", run);
     input.addEventListener("keydown", keys);
@@ -157,7 +157,7 @@
   function open() {
     if (!dialog) { build(); }
     dialog.hidden = false;
-    document.documentElement.classList.add("dj-search-open");
+    document.documentElement.classList.add("dj-offline-open");
     input.focus();
     input.select();
     load().then(run, function () { status.textContent = "搜索索引缺失"; });
@@ -166,7 +166,7 @@
   function close() {
     if (!dialog) { return; }
     dialog.hidden = true;
-    document.documentElement.classList.remove("dj-search-open");
+    document.documentElement.classList.remove("dj-offline-open");
   }
 
   function links() { return list.querySelectorAll("a"); }
@@ -174,9 +174,9 @@
   function move(step) {
     var all = links();
     if (!all.length) { return; }
-    if (all[active]) { all[active].classList.remove("dj-search__active"); }
+    if (all[active]) { all[active].classList.remove("dj-offline__active"); }
     active = (active + step + all.length) % all.length;
-    all[active].classList.add("dj-search__active");
+    all[active].classList.add("dj-offline__active");
     all[active].scrollIntoView({ block: "nearest" });
   }
 
@@ -201,7 +201,7 @@
     var kinds = {};
     hits.forEach(function (h) { kinds[index.pages[h.page][2]] = true; });
     chips.innerHTML = KIND_ORDER.filter(function (k) { return kinds[k]; }).map(function (k) {
-      return '<button type="button" class="dj-search__chip" aria-pressed="' + !hidden[k] +
+      return '<button type="button" class="dj-offline__chip" aria-pressed="' + !hidden[k] +
         '" data-kind="' + k + '">' + k + "</button>";
     }).join("");
     chips.querySelectorAll("button").forEach(function (chip) {
@@ -217,14 +217,14 @@
       var head = index.records.filter(function (r) { return r[0] === h.page && r[1] === ""; })[0];
       var subs = h.subs.map(function (s) {
         var r = index.records[s.record];
-        return '<li><a class="dj-search__sub" href="' + href(page[0], r[1]) + '"><strong>' +
+        return '<li><a class="dj-offline__sub" href="' + href(page[0], r[1]) + '"><strong>' +
           escapeHtml(r[2]) + "</strong><span>" + snippet(r[3], terms) + "</span></a></li>";
       }).join("");
-      return '<li class="dj-search__hit"><a href="' + href(page[0], "") + '">' +
-        '<span class="dj-search__kind">' + escapeHtml(page[2]) + "</span>" +
-        '<span class="dj-search__title">' + escapeHtml(page[1]) + "</span>" +
-        (page[3] ? '<span class="dj-search__detail">' + escapeHtml(page[3]) + "</span>" : "") +
-        (head && head[3] ? '<span class="dj-search__text">' + snippet(head[3], terms) + "</span>" : "") +
+      return '<li class="dj-offline__hit"><a href="' + href(page[0], "") + '">' +
+        '<span class="dj-offline__kind">' + escapeHtml(page[2]) + "</span>" +
+        '<span class="dj-offline__title">' + escapeHtml(page[1]) + "</span>" +
+        (page[3] ? '<span class="dj-offline__detail">' + escapeHtml(page[3]) + "</span>" : "") +
+        (head && head[3] ? '<span class="dj-offline__text">' + snippet(head[3], terms) + "</span>" : "") +
         "</a>" + (subs ? "<ol>" + subs + "</ol>" : "") + "</li>";
     }).join("");
   }
@@ -234,9 +234,9 @@
     if (!header) { return; }
     var trigger = document.createElement("button");
     trigger.type = "button";
-    trigger.className = "dj-search-trigger md-header__button";
+    trigger.className = "dj-offline-trigger md-header__button";
     trigger.setAttribute("aria-label", "搜索");
-    trigger.innerHTML = '<span aria-hidden="true">⌕</span><span class="dj-search-trigger__label">搜索</span>';
+    trigger.innerHTML = '<span aria-hidden="true">⌕</span><span class="dj-offline-trigger__label">搜索</span>';
     trigger.addEventListener("click", open);
     header.appendChild(trigger);
   }

@@ -1,0 +1,174 @@
+// 党建知识站: search with Pagefind's component UI, in the header of every page and on the
+// full search page. The components come from the Pagefind bundle that the build writes
+// into the site (pagefind/); this script gives them Chinese labels, result templates that
+// show type, status and date, and the site's ranking. It loads the components itself so
+// that everything is configured before the first search.
+
+const ROOT = new URL("../", import.meta.url);
+const BUNDLE = new URL("pagefind/", ROOT);
+
+// The browser splits Chinese into short words (两个维护 → 两/个/维护) and Pagefind also
+// matches words that merely start with a query word, so 党 would match 党员, 党委 and 党支部
+// on every page. Ranking whole-word matches far above such extensions keeps a query's
+// own words decisive (bench/search_quality.py measures the effect).
+const RANKING = { termSimilarity: 5.0 };
+
+// Result links carry the query's words; the page they open marks those words.
+const HIGHLIGHT = "pagefind-highlight";
+
+// Searching in the page itself spares the first query Pagefind's worker script (43 KB),
+// which keeps one query under 300 KB at 2,000 pages (bench/search_speed.py); a search
+// takes milliseconds, too little to need a thread of its own.
+const IN_PAGE = true;
+
+const LABELS = {
+  placeholder: "搜索法规、条文、工作要点",
+  zero_results: "没有找到与“[SEARCH_TERM]”相关的内容",
+  many_results: "找到 [COUNT] 条与“[SEARCH_TERM]”相关的结果",
+  one_result: "找到 1 条与“[SEARCH_TERM]”相关的结果",
+  total_zero_results: "没有结果",
+  total_one_result: "共 1 条",
+  total_many_results: "共 [COUNT] 条",
+  searching: "正在搜索“[SEARCH_TERM]”…",
+  clear_search: "清除",
+  load_more: "更多结果",
+  filters_label: "筛选",
+};
+
+// Shown under every result's title: 类型 · 效力状态 · 日期.
+const META_LINE = `<span class="dj-result-meta">{{ meta.type }}{{#if meta.status}} · \
+<span class="dj-status{{#if eq(meta.status, "现行有效")}} dj-status--in-force{{/if}}\
+{{#if eq(meta.status, "已废止")}} dj-status--abolished{{/if}}\
+{{#if eq(meta.status, "已修改")}} dj-status--amended{{/if}}\
+{{#if eq(meta.status, "待核实")}} dj-status--unverified{{/if}}">{{ meta.status }}</span>{{/if}}\
+{{#if meta.date}} · {{ meta.date }}{{/if}}</span>`;
+
+// The header box follows the combobox pattern that Pagefind's keyboard navigation needs:
+// every result and sub-result is an <a role="option"> with its own id.
+const BOX_TEMPLATE = `{{#if and(options.show_sub_results, sub_results)}}\
+<div class="pf-searchbox-group" role="group" aria-label="{{ meta.title }}">{{/if}}\
+<a class="pf-searchbox-result" id="{{ aria.result_id }}" href="{{ meta.url | default(url) | safeUrl }}" \
+role="option" aria-selected="false" aria-labelledby="{{ aria.title_id }}">\
+<p class="pf-searchbox-result-title" id="{{ aria.title_id }}">{{ meta.title }}</p>\
+<p class="dj-result-line">${META_LINE}</p>\
+{{#if excerpt}}<p class="pf-searchbox-result-excerpt" id="{{ aria.excerpt_id }}">{{+ excerpt +}}</p>{{/if}}\
+</a>\
+{{#if and(options.show_sub_results, sub_results)}}{{#each sub_results as sub}}\
+<a class="pf-searchbox-result pf-searchbox-subresult" id="{{ sub.aria.result_id }}" \
+href="{{ sub.url | safeUrl }}" role="option" aria-selected="false" aria-labelledby="{{ sub.aria.title_id }}">\
+<p class="pf-searchbox-result-title" id="{{ sub.aria.title_id }}">{{ sub.title }}</p>\
+{{#if sub.excerpt}}<p class="pf-searchbox-result-excerpt">{{+ sub.excerpt +}}</p>{{/if}}\
+</a>{{/each}}</div>{{/if}}`;
+
+const RESULT_TEMPLATE = `<li class="pf-result dj-result"><div class="pf-result-card">\
+<div class="pf-result-content">\
+<p class="pf-result-title"><a class="pf-result-link" href="{{ meta.url | default(url) | safeUrl }}">\
+{{ meta.title }}</a></p>\
+<p class="dj-result-line">${META_LINE}</p>\
+{{#if excerpt}}<p class="pf-result-excerpt">{{+ excerpt +}}</p>{{/if}}\
+</div></div>\
+{{#if sub_results}}<ul class="pf-heading-chips">{{#each sub_results as sub}}\
+<li class="pf-heading-chip"><a class="pf-heading-link" href="{{ sub.url | safeUrl }}">{{ sub.title }}</a>\
+<p class="pf-heading-excerpt">{{+ sub.excerpt +}}</p></li>{{/each}}</ul>{{/if}}</li>`;
+
+function giveTemplate(element, template) {
+  const script = document.createElement("script");
+  script.type = "text/pagefind-template";
+  script.textContent = template;
+  element.prepend(script);
+}
+
+function prepare() {
+  for (const box of document.querySelectorAll("pagefind-searchbox")) {
+    giveTemplate(box, BOX_TEMPLATE);
+  }
+  for (const results of document.querySelectorAll("pagefind-results")) {
+    giveTemplate(results, RESULT_TEMPLATE);
+  }
+}
+
+// Pagefind keeps the sections with the most matched words, so a long article full of
+// common words (党, 党员) beats the short one that holds the rare word of the query
+// (临时, 预备). Rank sections instead by how many different query words their excerpt
+// marks, then by Pagefind's own per-word score, which favours rare words; best first.
+// The page's own title is not a section.
+function sectionRank(section) {
+  const words = new Set();
+  for (const mark of (section.excerpt || "").matchAll(/<mark>(.*?)<\/mark>/g)) {
+    words.add(mark[1]);
+  }
+  const score = (section.weighted_locations || [])
+    .reduce((sum, at) => sum + (at.balanced_score || 0), 0);
+  return [words.size, score];
+}
+
+function bySectionRank(a, b) {
+  const [wordsA, scoreA] = sectionRank(a);
+  const [wordsB, scoreB] = sectionRank(b);
+  return wordsB - wordsA || scoreB - scoreA;
+}
+
+function configure(components, name) {
+  const instance = components.configureInstance(name, {
+    bundlePath: BUNDLE.pathname,
+    baseUrl: ROOT.pathname,
+    ranking: RANKING,
+    highlightParam: HIGHLIGHT,
+    noWorker: IN_PAGE,
+  });
+  instance.setTranslations(LABELS);
+  instance.getDisplaySubResults = (result, max = 3) => {
+    const title = result.meta?.title;
+    const page = result.meta?.url || result.url;
+    return (result.sub_results || [])
+      .filter((section) => section.url !== page && section.title !== title)
+      .sort(bySectionRank)
+      .slice(0, max);
+  };
+  return instance;
+}
+
+// The search page browses everything when the box is empty, takes ?q= from the header
+// box's “全部结果” link, and sorts by date on request.
+async function searchPage(components) {
+  const page = document.querySelector("[data-dj-search-page]");
+  if (!page) return;
+  const instance = configure(components, "page");
+  instance.faceted = true;
+  const sort = page.querySelector("[data-dj-sort]");
+  sort?.addEventListener("change", () => {
+    const [key, order] = sort.value.split(":");
+    instance.searchSort = key ? { [key]: order } : {};
+    instance.triggerSearch(instance.searchTerm);
+  });
+  // Loading in faceted mode lists everything; the query from the URL comes after that.
+  await instance.triggerLoad();
+  const query = new URLSearchParams(location.search).get("q");
+  if (query) instance.triggerSearch(query);
+}
+
+function headerLink(instance) {
+  const link = document.querySelector("[data-dj-search-all]");
+  if (!link) return;
+  const base = link.getAttribute("href");
+  instance.on("search", (term) => {
+    link.href = term ? `${base}?q=${encodeURIComponent(term)}` : base;
+  });
+}
+
+async function highlight() {
+  if (!new URLSearchParams(location.search).has(HIGHLIGHT)) return;
+  const { default: Highlight } = await import(new URL("pagefind-highlight.js", BUNDLE).href);
+  new Highlight({ highlightParam: HIGHLIGHT, addStyles: false });
+}
+
+async function main() {
+  prepare();
+  highlight();
+  await import(new URL("pagefind-component-ui.js", BUNDLE).href);
+  const components = window.PagefindComponents;
+  headerLink(configure(components, "header"));
+  await searchPage(components);
+}
+
+main();
