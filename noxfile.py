@@ -50,3 +50,11 @@ def bench_search(session: nox.Session) -> None:
     session.install("-e", ".[test]")
     session.run("python", "bench/search_quality.py")
     session.run("python", "bench/search_speed.py", *session.posargs)
+
+
+@nox.session
+def bench_offline(session: nox.Session) -> None:
+    """The offline bundle's file:// search: hit rate on the online query set, and zip size,
+    index size and time to first results on a synthetic corpus (``-- --pages N``)."""
+    session.install("-e", ".[test]")
+    session.run("python", "bench/offline_search.py", *session.posargs)

@@ -20,6 +20,8 @@ from pathlib import Path
 INDEX_FILE = "_dangjian/search-index.js"
 
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+_DOCUMENT = re.compile(r"<div data-pagefind-body>")
+"""A document's content, marked for indexing at full weight (see overrides/main.html)."""
 _SKIP_CLASSES = ("headerlink", "dj-copy", "dj-backlinks", "md-source-file", "dj-search-fields",
                  "dj-selfcheck__intro", "dj-selfcheck__summary")
 _BLOCKS = {"p", "li", "td", "th", "dd", "div", "blockquote", "pre", "section"}
@@ -137,7 +139,8 @@ def build_index(site: Path, directory_urls: bool) -> dict:
         relative = path.relative_to(site).as_posix()
         if relative in {"404.html"} or relative.startswith(("search/", "_dangjian/")):
             continue
-        parsed = index_page(path.read_text(encoding="utf-8"))
+        html = path.read_text(encoding="utf-8")
+        parsed = index_page(html)
         if parsed is None:
             continue
         title, meta, sections = parsed
@@ -148,8 +151,9 @@ def build_index(site: Path, directory_urls: bool) -> dict:
                                           meta.get("制定机关")) if v and v != "未注明")
         aliases = meta.get("简称", "").replace("《", " ").replace("》", " ")
         page_index = len(pages)
-        # Listing pages repeat every title; the browser ranks them below documents.
-        listing = 1 if relative == "index.html" or relative == f"{folder}/index.html" else 0
+        # Listings, tracks and the glossary repeat the words of many documents: the
+        # browser ranks them below the documents themselves, as Pagefind's weights do.
+        listing = 0 if _DOCUMENT.search(html) else 1
         pages.append([url, title, kind, detail, _clean(aliases), listing])
         for section in sections:
             text = _clean("".join(section.text))
