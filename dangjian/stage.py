@@ -40,10 +40,11 @@ from .urls import Links
 ASSET_DIR = "_dangjian"
 """Folder of the staged tree (and of the site) that holds the product's CSS and JS."""
 STYLESHEETS = [f"{ASSET_DIR}/dangjian.css", f"{ASSET_DIR}/learning.css"]
-SCRIPTS = [f"{ASSET_DIR}/{track_pages.DATA_SCRIPT}", f"{ASSET_DIR}/tracks.js",
+SCRIPTS = [f"{ASSET_DIR}/store.js", f"{ASSET_DIR}/{track_pages.DATA_SCRIPT}",
+           f"{ASSET_DIR}/tracks.js",
            f"{ASSET_DIR}/selfcheck.js", f"{ASSET_DIR}/copylink.js", f"{ASSET_DIR}/regindex.js"]
 OFFLINE_SCRIPTS = [f"{ASSET_DIR}/offline-search.js"]
-ASSETS = ("dangjian.css", "learning.css", "tracks.js", "selfcheck.js", "copylink.js",
+ASSETS = ("dangjian.css", "learning.css", "store.js", "tracks.js", "selfcheck.js", "copylink.js",
           "regindex.js", "offline-search.js", "search.js")
 
 SEARCH_PAGE = "search/index.md"

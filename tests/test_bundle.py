@@ -10,6 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from dangjian.bundle import MANIFEST
 from dangjian.verify import extract, is_safe, verify
@@ -168,6 +169,17 @@ def test_bundle_works_from_file_urls(browser, unpacked):
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert "qingshi-baogao-tiaoli.html#" in page.url
+
+    # Study progress is kept across reloads from file:// too.
+    page.goto((unpacked / "tracks" / "zhibu-shuji-lvzhi.html").as_uri())
+    page.locator("ol.dj-steps > li").nth(0).locator(".dj-step__title a").click()
+    bar = page.locator(".dj-stepbar")
+    bar.get_by_role("button", name="标记为已学").click()
+    page.reload()
+    expect(bar).to_contain_text("已学 1/")
+    page.goto((unpacked / "tracks" / "index.html").as_uri())
+    expect(page.locator('[data-dj-progress="zhibu-shuji-lvzhi"] .dj-progress__text')
+           ).to_contain_text("已学 1/")
     context.close()
     assert outside == []
 

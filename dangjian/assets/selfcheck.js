@@ -5,22 +5,9 @@
 
   var STORE = "dangjian:selfcheck";
 
-  function load() {
-    try {
-      var data = JSON.parse(window.localStorage.getItem(STORE) || "{}");
-      return data && typeof data === "object" ? data : {};
-    } catch (error) {
-      return {};
-    }
-  }
-
-  function save(data) {
-    try {
-      window.localStorage.setItem(STORE, JSON.stringify(data));
-    } catch (error) {
-      /* storage is full or disabled: the score simply is not kept */
-    }
-  }
+  var store = window.djStore(STORE);
+  var load = store.load;
+  var save = store.save;
 
   function answers(docId) {
     var saved = load()[docId];

@@ -9,22 +9,9 @@
   // Step URLs are relative to the site root, which is the folder above this script.
   var root = new URL("../", script ? script.src : window.location.href);
 
-  function load() {
-    try {
-      var data = JSON.parse(window.localStorage.getItem(STORE) || "{}");
-      return data && typeof data === "object" ? data : {};
-    } catch (error) {
-      return {};
-    }
-  }
-
-  function save(data) {
-    try {
-      window.localStorage.setItem(STORE, JSON.stringify(data));
-    } catch (error) {
-      /* storage is full or disabled: progress simply is not kept */
-    }
-  }
+  var store = window.djStore(STORE);
+  var load = store.load;
+  var save = store.save;
 
   function doneKeys(trackId) {
     var keys = load()[trackId];
