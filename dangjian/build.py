@@ -10,7 +10,8 @@ from __future__ import annotations
 import shutil
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,39 +33,54 @@ class BuildReport:
     engine_warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
     site_dir: Path | None = None
+    phases: dict[str, float] = field(default_factory=dict)
+    """Seconds spent in each phase, in the order the phases ran."""
+
+    @contextmanager
+    def phase(self, name: str) -> Iterator[None]:
+        started = time.monotonic()
+        try:
+            yield
+        finally:
+            self.phases[name] = self.phases.get(name, 0.0) + time.monotonic() - started
 
 
 def build(config_file: Path, site_dir: Path | None = None, strict: bool | None = None,
           say: Say = lambda _: None) -> BuildReport:
     started = time.monotonic()
-    config, settings = engine.load(config_file)
-    site_dir = (site_dir or Path(config.site_dir)).resolve()
-    project = Project(settings.root, settings.docs_dir, settings.data_dir)
-
+    report = BuildReport()
     say("读取并校验内容…")
-    diagnostics = Diagnostics()
-    content = loader.load(project, diagnostics)
+    with report.phase("读取校验"):
+        config, settings = engine.load(config_file)
+        site_dir = (site_dir or Path(config.site_dir)).resolve()
+        project = Project(settings.root, settings.docs_dir, settings.data_dir)
+        diagnostics = Diagnostics()
+        content = loader.load(project, diagnostics)
     if diagnostics.errors:
         raise ContentError(diagnostics.errors + diagnostics.warnings)
-    report = BuildReport(warnings=diagnostics.warnings, site_dir=site_dir)
+    report.warnings = diagnostics.warnings
+    report.site_dir = site_dir
     for doc in content.inventory.documents:
         report.documents[doc.kind.label] += 1
 
     macro_functions.use(content)
     say("生成页面…")
-    staged = stage.stage(content, project.root / STAGING_DIR / "docs",
-                         directory_urls=bool(config.use_directory_urls))
+    with report.phase("生成页面"):
+        staged = stage.stage(content, project.root / STAGING_DIR / "docs",
+                             directory_urls=bool(config.use_directory_urls))
 
     building = site_dir.with_name(f".{site_dir.name}.building")
     shutil.rmtree(building, ignore_errors=True)
     say(f"渲染 {len(staged.pages)} 个页面（MkDocs + Material）…")
     try:
-        report.engine_warnings = engine.render(
-            config, staged, building,
-            progress=lambda done, total: say(f"  已渲染 {done}/{total}"),
-        )
+        with report.phase("渲染"):
+            report.engine_warnings = engine.render(
+                config, staged, building,
+                progress=lambda done, total: say(f"  已渲染 {done}/{total}"),
+            )
         report.pages_written = sum(1 for _ in building.rglob("*.html"))
-        _swap(building, site_dir)
+        with report.phase("替换"):
+            _swap(building, site_dir)
     finally:
         shutil.rmtree(building, ignore_errors=True)
     report.seconds = time.monotonic() - started

@@ -13,8 +13,15 @@ def summary(report: BuildReport) -> str:
         f"  文档    {kinds}",
         f"  页面    {report.pages_written} 个 HTML 文件 → {report.site_dir}",
         f"  警告    {len(report.warnings) + len(report.engine_warnings)}",
-        f"  用时    {report.seconds:.1f} 秒",
+        f"  用时    {report.seconds:.1f} 秒{_phases(report)}",
     ]
     for message in report.engine_warnings[:10]:
         lines.append(f"  MkDocs: {message}")
     return "\n".join(lines)
+
+
+def _phases(report: BuildReport) -> str:
+    if not report.phases:
+        return ""
+    parts = (f"{name} {seconds:.1f}" for name, seconds in report.phases.items())
+    return "（" + " · ".join(parts) + "）"
