@@ -33,6 +33,15 @@ _Loader.yaml_implicit_resolvers = {
     for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
+# libyaml parses front matter several times faster than the pure-Python parser, which
+# counts at thousands of pages. It cannot refuse aliases while composing, so it only
+# reads text that cannot hold one (no "&" or "*"), and any problem is reported by the
+# pure-Python loader, whose messages and lines the tests pin down.
+_FastLoader: type | None = None
+if getattr(yaml, "__with_libyaml__", False):
+    class _FastLoader(yaml.CSafeLoader):  # type: ignore[no-redef]
+        yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+
 
 class YamlProblem(Exception):
     def __init__(self, line: int, message: str, field_name: str = ""):
@@ -61,8 +70,16 @@ class LineMap:
 
 def load(text: str, first_line: int = 1) -> tuple[Any, LineMap]:
     """Parse one YAML document; ``first_line`` is the file line of the text's first line."""
+    if _FastLoader is not None and "&" not in text and "*" not in text:
+        try:
+            return _load(_FastLoader(text), first_line)
+        except (yaml.YAMLError, YamlProblem):
+            pass
+    return _load(_Loader(text), first_line)
+
+
+def _load(loader: Any, first_line: int) -> tuple[Any, LineMap]:
     offset = first_line - 1
-    loader = _Loader(text)
     try:
         try:
             node = loader.get_single_node()
