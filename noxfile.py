@@ -1,4 +1,4 @@
-"""Developer sessions: nox -s build | serve | tests | lint | schema."""
+"""Developer sessions: nox -s build | serve | tests | lint | schema | bench."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ def tests(session: nox.Session) -> None:
 @nox.session
 def lint(session: nox.Session) -> None:
     session.install("ruff")
-    session.run("ruff", "check", "dangjian", "macros", "tests", "noxfile.py")
+    session.run("ruff", "check", "dangjian", "macros", "tests", "bench", "noxfile.py")
 
 
 @nox.session
@@ -40,3 +40,14 @@ def schema(session: nox.Session) -> None:
     """Regenerate the JSON Schema files in schema/ from the models."""
     session.install("-e", ".")
     session.run("dangjian", "schema", "schema")
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Build time against plain Material and Python-Markdown: nox -s bench -- --sizes 500.
+
+    Pagefind is installed so that the index step is measured even where the build has
+    none of its own yet; results go to bench/RESULTS.md.
+    """
+    session.install("-e", ".", "pagefind[extended]")
+    session.run("python", "bench/run.py", *session.posargs)
