@@ -184,16 +184,16 @@ def measure_markdown(project: Path, work: Path) -> Sample:
 MEASURE = {"ours": measure_ours, "plain": measure_plain, "markdown": measure_markdown}
 
 
-def bench_size(n: int, runs: int, workdir: Path, say) -> dict:
+def bench_size(n: int, runs: int, tools: list[str], workdir: Path, say) -> dict:
     work = workdir / f"n{n}"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     project = corpus.generate(work / "project", n)
     pages, mean_chars = corpus.body_chars(project)
-    samples: dict[str, list[Sample]] = {tool: [] for tool in TOOLS}
+    samples: dict[str, list[Sample]] = {tool: [] for tool in tools}
     for round_ in range(runs):
-        order = TOOLS[round_ % 3:] + TOOLS[:round_ % 3]
-        for tool in order:
+        shift = round_ % len(tools)
+        for tool in tools[shift:] + tools[:shift]:
             sample = MEASURE[tool](project, work)
             samples[tool].append(sample)
             say(f"  N={n} round {round_ + 1}/{runs} {tool}: {sample.seconds:.1f} s wall, "
@@ -202,7 +202,6 @@ def bench_size(n: int, runs: int, workdir: Path, say) -> dict:
     return {
         "pages": pages,
         "mean_body_chars": round(mean_chars),
-        "runs": runs,
         "tools": {tool: _summarise(s) for tool, s in samples.items()},
         "environment": environment(),
     }
@@ -217,6 +216,7 @@ def _summarise(samples: list[Sample]) -> dict:
     for name in samples[0].phases:
         phases[name] = round(median([s.phases.get(name) for s in samples]), 2)
     return {
+        "runs": len(samples),
         "seconds": round(median([s.seconds for s in samples]), 2),
         "all_seconds": [round(s.seconds, 2) for s in samples],
         "cpu": round(median([s.cpu for s in samples]), 2),
@@ -260,6 +260,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="dangjian benchmark")
     parser.add_argument("--sizes", type=int, nargs="+", default=[500, 2000, 5000])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--tools", nargs="+", choices=TOOLS, default=list(TOOLS),
+                        help="builds to run; the others keep their earlier results")
     parser.add_argument("--workdir", type=Path,
                         default=Path(tempfile.gettempdir()) / "dangjian-bench")
     parser.add_argument("--results", type=Path, default=RESULTS_JSON,
@@ -273,10 +275,15 @@ def main(argv: list[str] | None = None) -> int:
     for n in sorted(args.sizes):
         say(f"N = {n}")
         try:
-            results[str(n)] = bench_size(n, args.runs, args.workdir, say)
+            tools = [tool for tool in TOOLS if tool in args.tools]
+            row = bench_size(n, args.runs, tools, args.workdir, say)
         except BenchError as exc:
             say(str(exc))
             return 1
+        earlier = results.get(str(n), {}).get("tools", {})
+        row["tools"] = {tool: row["tools"].get(tool) or earlier[tool]
+                        for tool in TOOLS if tool in row["tools"] or tool in earlier}
+        results[str(n)] = row
         args.results.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n",
                                 encoding="utf-8")
         markdown = render(results)
@@ -312,22 +319,24 @@ def render(results: dict) -> str:
         "(CPU: user + system, of the process and its children, which machine load "
         "disturbs less than wall time); peak memory is the largest of the runs.",
         "",
-        "| N | build | wall s | CPU s | ms/page | peak MiB | output MiB | files "
+        "| N | build | runs | wall s | CPU s | ms/page | peak MiB | output MiB | files "
         "| index s | index MiB | phases (s) |",
-        "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+        "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     separate = False
     for size in sizes:
         row = results[size]
         for tool in TOOLS:
-            t = row["tools"][tool]
+            t = row["tools"].get(tool)
+            if t is None:
+                continue
             phases = ", ".join(f"{k} {v:.1f}" for k, v in t["phases"].items())
             label = LABELS[tool]
             if t.get("index_separate"):
                 label += " + Pagefind¹"
                 separate = True
             lines.append(
-                f"| {size} | {label} | {t['seconds']:.1f} | {t['cpu']:.1f} "
+                f"| {size} | {label} | {t['runs']} | {t['seconds']:.1f} | {t['cpu']:.1f} "
                 f"| {1000 * t['seconds'] / row['pages']:.1f} | {t['peak_mib']:.0f} "
                 f"| {_mib(t['output_bytes'])} | {t['output_files']} "
                 f"| {_s(t['index_seconds'])} | {_mib(t['index_bytes'])} | {phases} |")
@@ -342,6 +351,8 @@ def render(results: dict) -> str:
               "| ---: | ---: | ---: | ---: | ---: |"]
     for size in sizes:
         row = results[size]
+        if any(tool not in row["tools"] for tool in TOOLS):
+            continue
         ours, plain, floor = (row["tools"][tool] for tool in TOOLS)
         lines.append(
             f"| {size} | {row['pages']} | {row['mean_body_chars']} "
@@ -361,7 +372,7 @@ def targets(results: dict) -> list[str]:
 
     def tools(n: int) -> dict | None:
         row = results.get(str(n))
-        return row["tools"] if row else None
+        return row["tools"] if row and all(t in row["tools"] for t in TOOLS) else None
 
     def verdict(ok: bool) -> str:
         return "met" if ok else "**not met**"
@@ -374,18 +385,19 @@ def targets(results: dict) -> list[str]:
         out.append(f"- 2,000 pages, ours / Python-Markdown ≤ 12: {floor:.1f} — "
                    f"{verdict(floor <= 12)}")
     small, large = results.get("500"), results.get("5000")
-    if small and large:
+    if small and large and "ours" in small["tools"] and "ours" in large["tools"]:
         per = [r["tools"]["ours"]["seconds"] / r["pages"] for r in (small, large)]
         out.append(f"- time per page at 5,000 within 1.3× of that at 500: "
                    f"{1000 * per[1]:.1f} ms against {1000 * per[0]:.1f} ms, "
                    f"{per[1] / per[0]:.2f}× — {verdict(per[1] / per[0] <= 1.3)}")
-    if large:
+    if large and "ours" in large["tools"]:
         peak = large["tools"]["ours"]["peak_mib"]
         out.append(f"- peak memory at 5,000 pages under 2 GiB: {peak:.0f} MiB — "
                    f"{verdict(peak < 2048)}")
     if not out:
         out.append("- no size measured yet that a target is stated for")
-    if any(results[n]["tools"]["ours"]["index_seconds"] is None for n in results):
+    if any(results[n]["tools"].get("ours", {}).get("index_seconds", 0) is None
+           for n in results):
         out.append("- the search index step was neither reported by the build nor run "
                    "separately (Pagefind not installed) for some sizes")
     return out

@@ -104,14 +104,14 @@ def test_summary_shows_phases_the_bench_reads(tmp_path: Path):
 
 
 def test_bench_renders_a_table_and_targets():
-    tool = {"seconds": 10.0, "cpu": 9.0, "peak_mib": 300.0, "output_bytes": 2**20,
+    tool = {"runs": 3, "seconds": 10.0, "cpu": 9.0, "peak_mib": 300.0, "output_bytes": 2**20,
             "output_files": 10, "index_seconds": None, "index_bytes": None, "phases": {}}
-    row = {"pages": 2000, "mean_body_chars": 1300, "runs": 3,
+    row = {"pages": 2000, "mean_body_chars": 1300,
            "tools": {"ours": {**tool, "seconds": 20.0}, "plain": {**tool, "seconds": 25.0},
                      "markdown": {**tool, "seconds": 2.0}},
            "environment": {"date": "2026-01-01", "cpu": "x", "cores": 2, "python": "3.11",
                            "versions": {}}}
     text = bench_run.render({"2000": row})
-    assert "| 2000 | dangjian build | 20.0 |" in text
+    assert "| 2000 | dangjian build | 3 | 20.0 |" in text
     assert "ours / plain Material ≤ 1.0: 0.80 — met" in text
     assert "ours / Python-Markdown ≤ 12: 10.0 — met" in text
