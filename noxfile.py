@@ -1,4 +1,5 @@
-"""Developer sessions: nox -s build | serve | tests | lint | schema | bench_search."""
+"""Developer sessions: nox -s build | serve | tests | lint | schema | bench | bench_search |
+bench_offline."""
 
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ def tests(session: nox.Session) -> None:
 @nox.session
 def lint(session: nox.Session) -> None:
     session.install("ruff")
-    session.run("ruff", "check", "dangjian", "macros", "tests", "noxfile.py")
+    session.run("ruff", "check", "dangjian", "macros", "tests", "bench", "noxfile.py")
 
 
 @nox.session
@@ -43,6 +44,16 @@ def schema(session: nox.Session) -> None:
 
 
 @nox.session
+def bench(session: nox.Session) -> None:
+    """Build time against plain Material and Python-Markdown: nox -s bench -- --sizes 500.
+
+    The build's own Pagefind step is measured as part of ours; results go to
+    bench/RESULTS.md.
+    """
+    session.install("-e", ".")
+    session.run("python", "bench/run.py", *session.posargs)
+
+
 def bench_search(session: nox.Session) -> None:
     """Search quality (top-three recall and precision, Pagefind 1.6.0 against 1.5.2) and
     cost (index size, bytes per query, time to results) on the shipped content and a

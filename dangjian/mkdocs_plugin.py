@@ -45,10 +45,12 @@ class DangjianPlugin(BasePlugin[DangjianConfig]):
         self._done = 0
         return files
 
-    def on_page_content(self, html, *, page, config, files):
+    # Counted once a page's HTML is complete: MkDocs converts every page's Markdown
+    # before it renders any template, and the templates take most of the time.
+    def on_post_page(self, output, *, page, config):
         self._done += 1
         now = time.monotonic()
         if self.progress and (now - self._last >= 1.0 or self._done == self._total):
             self._last = now
             self.progress(self._done, self._total)
-        return html
+        return output

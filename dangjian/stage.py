@@ -154,8 +154,13 @@ def _plain_page(body: str, meta: dict) -> str:
     return (_front_matter(meta) if meta else "") + body
 
 
+# libyaml's emitter where it is installed: one dump per staged page adds up.
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def _front_matter(meta: dict) -> str:
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
+    dumped = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False)
+    return "---\n" + dumped + "---\n\n"
 
 
 class _Writer:

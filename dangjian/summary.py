@@ -14,7 +14,7 @@ def summary(report: BuildReport) -> str:
         f"  页面    {report.pages_written} 个 HTML 文件 → {report.site_dir}",
         f"  警告    {len(report.warnings) + len(report.engine_warnings)}",
         *_search(report),
-        f"  用时    {report.seconds:.1f} 秒",
+        f"  用时    {report.seconds:.1f} 秒{_phases(report)}",
     ]
     for message in report.engine_warnings[:10]:
         lines.append(f"  MkDocs: {message}")
@@ -30,3 +30,10 @@ def _search(report: BuildReport) -> list[str]:
     if search.binary.warning:
         lines.append(f"  警告    {search.binary.warning}")
     return lines
+
+
+def _phases(report: BuildReport) -> str:
+    if not report.phases:
+        return ""
+    parts = (f"{name} {seconds:.1f}" for name, seconds in report.phases.items())
+    return "（" + " · ".join(parts) + "）"

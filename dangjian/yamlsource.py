@@ -36,6 +36,15 @@ _Loader.yaml_implicit_resolvers = {
     for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
+# libyaml parses front matter several times faster than the pure-Python parser, which
+# counts at thousands of pages. It cannot refuse aliases while composing, so it only
+# reads text that cannot hold one (no "&" or "*"), and any problem is reported by the
+# pure-Python loader, whose messages and lines the tests pin down.
+_FastLoader: type | None = None
+if getattr(yaml, "__with_libyaml__", False):
+    class _FastLoader(yaml.CSafeLoader):  # type: ignore[no-redef]
+        yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+
 
 class YamlProblem(Exception):
     def __init__(self, line: int, message: str, field_name: str = ""):
@@ -64,12 +73,32 @@ class LineMap:
 
 def load(text: str, first_line: int = 1) -> tuple[Any, LineMap]:
     """Parse one YAML document; ``first_line`` is the file line of the text's first line."""
-    offset = first_line - 1
+    if _FastLoader is not None and "&" not in text and "*" not in text and _shallow(text):
+        try:
+            return _load(_FastLoader(text), text, first_line)
+        except (yaml.YAMLError, YamlProblem):
+            pass
     try:
         loader = _Loader(text)
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + first_line
         raise YamlProblem(line, f"含有不允许的控制字符 U+{exc.character:04X}") from None
+    return _load(loader, text, first_line)
+
+
+def _shallow(text: str) -> bool:
+    """Whether ``text`` surely nests less than MAX_DEPTH levels.
+
+    libyaml's composer recurses in C: a hostile file nested thousands deep would crash
+    the process there instead of raising, so only plainly shallow text takes that path.
+    """
+    if text.count("[") + text.count("{") > MAX_DEPTH:
+        return False
+    return all(len(line) - len(line.lstrip(" -")) <= 2 * MAX_DEPTH for line in text.split("\n"))
+
+
+def _load(loader: Any, text: str, first_line: int) -> tuple[Any, LineMap]:
+    offset = first_line - 1
     try:
         try:
             node = loader.get_single_node()
