@@ -279,6 +279,7 @@ def main(argv: list[str] | None = None) -> int:
         print(message, file=sys.stderr, flush=True)
 
     results = json.loads(args.results.read_text()) if args.results.is_file() else {}
+    session = dt.datetime.now().isoformat(timespec="seconds")
     for n in sorted(args.sizes):
         say(f"N = {n}")
         try:
@@ -287,6 +288,8 @@ def main(argv: list[str] | None = None) -> int:
         except BenchError as exc:
             say(str(exc))
             return 1
+        for tool in row["tools"].values():
+            tool["session"] = session
         earlier = results.get(str(n), {}).get("tools", {})
         row["tools"] = {tool: row["tools"].get(tool) or earlier[tool]
                         for tool in TOOLS if tool in row["tools"] or tool in earlier}
@@ -354,6 +357,14 @@ def render(results: dict) -> str:
         lines += ["", "¹ The build has no search index step of its own yet, so Pagefind ran on "
                   "its output right after it (default settings: whole pages); its time counts "
                   "as part of ours, and its own peak memory is also shown apart."]
+    for size in sizes:
+        sessions: dict[str, list[str]] = {}
+        for tool, t in results[size]["tools"].items():
+            sessions.setdefault(t.get("session", ""), []).append(LABELS[tool])
+        if len(sessions) > 1:
+            groups = "; ".join(", ".join(names) for names in sessions.values())
+            lines += ["", f"N = {size}: not all in one session, so not interleaved across "
+                      f"these groups: {groups}."]
     lines += ["", "Index: Pagefind's output (`pagefind/`) for ours, Material's lunr index "
               "(`search/search_index.json`) for plain Material, which builds it inside its "
               "build.", "",
