@@ -17,6 +17,8 @@ from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
+from .kinds import KINDS
+
 INDEX_FILE = "_dangjian/search-index.js"
 
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
@@ -28,10 +30,8 @@ _BLOCKS = {"p", "li", "td", "th", "dd", "div", "blockquote", "pre", "section"}
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _VOID = {"br", "hr", "img", "input", "meta", "link", "col", "wbr", "source"}
 
-KIND_BY_FOLDER = {
-    "workplans": "工作要点", "regulations": "法规制度", "publications": "书目",
-    "study": "学习资料", "tracks": "学习路径", "glossary": "术语",
-}
+KIND_BY_FOLDER = {**{kind.folder: kind.label for kind in KINDS},
+                  "tracks": "学习路径", "glossary": "术语"}
 
 
 @dataclass

@@ -44,8 +44,12 @@ SCRIPTS = [f"{ASSET_DIR}/store.js", f"{ASSET_DIR}/{track_pages.DATA_SCRIPT}",
            f"{ASSET_DIR}/tracks.js",
            f"{ASSET_DIR}/selfcheck.js", f"{ASSET_DIR}/copylink.js", f"{ASSET_DIR}/regindex.js"]
 OFFLINE_SCRIPTS = [f"{ASSET_DIR}/offline-search.js"]
-ASSETS = ("dangjian.css", "learning.css", "store.js", "tracks.js", "selfcheck.js", "copylink.js",
-          "regindex.js", "offline-search.js", "search.js")
+TEMPLATE_SCRIPTS = [f"{ASSET_DIR}/search.js"]
+"""Loaded by overrides/main.html (as an ES module, online only), not through MkDocs."""
+ASSETS = tuple(path.removeprefix(f"{ASSET_DIR}/")
+               for path in (*STYLESHEETS, *SCRIPTS, *OFFLINE_SCRIPTS, *TEMPLATE_SCRIPTS)
+               if not path.endswith(track_pages.DATA_SCRIPT))
+"""Files of dangjian/assets copied into every staged tree; the track data is generated."""
 
 SEARCH_PAGE = "search/index.md"
 GENERATED = {
