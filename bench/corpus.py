@@ -1,7 +1,7 @@
 """A synthetic project of N pages for benchmarks, the same bytes for the same N.
 
 Sentences are drawn at generation time from the texts beside this checkout
-(``../shared/seed`` and ``../shared/corpus``); nothing of them is stored in the repo.
+(the copies of the seed and corpus under ``tests/fixtures/shared``).
 Every page says in its metadata that it is synthetic benchmark text.
 
     python bench/corpus.py 2000 /tmp/corpus-2000
@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
+SHARED = REPO / "tests" / "fixtures" / "shared"
 SEED = 2020
 SYNTHETIC = "基准测试用的合成文本：句子取自种子和语料文件，随机拼接，不是任何真实文件。"
 

@@ -26,7 +26,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from search_corpus import generate  # noqa: E402
 
-from dangjian.verify import extract  # noqa: E402
+from dangjian.offline.verify import extract  # noqa: E402
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from tests.search_queries import QUERIES  # noqa: E402
 

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from search_site import ROOT, build, chromium, served
 
-from dangjian import pagefind_binary, search_index
+from dangjian.search import pagefind_binary, search_index
 from tests import search_ui
 from tests.search_queries import QUERIES, Query
 

@@ -22,7 +22,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 def build(config_file: Path, site: Path):
     """Build with the real pipeline; return its ``BuildReport``."""
-    from dangjian.build import build as run_build
+    from dangjian.app.build import build as run_build
 
     return run_build(config_file, site)
 

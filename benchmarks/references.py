@@ -12,13 +12,13 @@ import random
 import sys
 import time
 
-from dangjian import linking, references
-from dangjian.diagnostics import Diagnostics
-from dangjian.documents import Document
-from dangjian.kinds import REGULATION, STUDY
-from dangjian.loader import Content
-from dangjian.model import RegulationMeta, StudyMeta
-from dangjian.urls import Links
+from dangjian.core.diagnostics import Diagnostics
+from dangjian.core.documents import Document
+from dangjian.core.kinds import REGULATION, STUDY
+from dangjian.core.model import RegulationMeta, StudyMeta
+from dangjian.core.urls import Links
+from dangjian.load.loader import Content
+from dangjian.refs import linking, references
 
 _CHARS = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥"
 

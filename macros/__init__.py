@@ -10,7 +10,7 @@ with the generated pages.
 
 from __future__ import annotations
 
-from dangjian.macro_functions import functions
+from dangjian.pages.macro_functions import functions
 
 
 def define_env(env) -> None:

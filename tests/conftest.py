@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+SHARED = ROOT / "tests" / "fixtures" / "shared"
+"""Copies of the seed and corpus texts (see SOURCES.md there)."""
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -23,10 +24,7 @@ CHROMIUM_ARGS = [
 
 
 def seed_path() -> Path:
-    path = SHARED / "seed" / "workpoints-2020.txt"
-    if not path.is_file():
-        pytest.skip("../shared/seed is not beside this checkout")
-    return path
+    return SHARED / "seed" / "workpoints-2020.txt"
 
 
 @pytest.fixture
@@ -55,7 +53,7 @@ def make_project(tmp_path: Path):
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped content, built once per test session with the real pipeline."""
-    from dangjian.build import build
+    from dangjian.app.build import build
 
     site = tmp_path_factory.mktemp("built") / "site"
     build(ROOT / "mkdocs.yml", site)

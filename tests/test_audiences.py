@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from dangjian.build import build
-from dangjian.diagnostics import ContentError
+from dangjian.app.build import build
+from dangjian.core.diagnostics import ContentError
 
 pytestmark = pytest.mark.build
 
@@ -120,7 +120,7 @@ def test_committee_build_holds_it(project):
 
 
 def test_offline_bundle_of_members_holds_no_trace(project, monkeypatch):
-    from dangjian.bundle import bundle
+    from dangjian.offline.bundle import bundle
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     info = bundle(project / "mkdocs.yml", project / "dist", "members", say=lambda _: None)

@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from dangjian import loader, navigation
-from dangjian.build import BuildReport
-from dangjian.diagnostics import Diagnostics
-from dangjian.project import Project
-from dangjian.summary import summary
+from dangjian.app.build import BuildReport
+from dangjian.app.summary import summary
+from dangjian.core.diagnostics import Diagnostics
+from dangjian.core.project import Project
+from dangjian.load import loader
+from dangjian.pages import navigation
 
 from .conftest import ROOT, seed_path
 

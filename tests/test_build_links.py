@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from dangjian import loader
-from dangjian.build import build
-from dangjian.diagnostics import Diagnostics
-from dangjian.model import CATEGORY_RANK, Category
-from dangjian.ordering import pinyin_key
-from dangjian.project import Project
+from dangjian.app.build import build
+from dangjian.core.diagnostics import Diagnostics
+from dangjian.core.model import CATEGORY_RANK, Category
+from dangjian.core.project import Project
+from dangjian.load import loader
+from dangjian.text.ordering import pinyin_key
 
 from .conftest import ROOT
 from .test_build import ids_in

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from dangjian.bundle import MANIFEST
-from dangjian.verify import extract, is_safe, verify
+from dangjian.offline.bundle import MANIFEST
+from dangjian.offline.verify import extract, is_safe, verify
 
 from .conftest import ROOT
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from dangjian import cli
+from dangjian.app import cli
 
 REGULATION = """---
 title: 甲条例（试行）

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dangjian import citations, linking, regtext, wikilinks
-from dangjian.diagnostics import Diagnostics
-from dangjian.loader import Content
-from dangjian.references import resolve
-from dangjian.urls import Links
+from dangjian.core.diagnostics import Diagnostics
+from dangjian.core.urls import Links
+from dangjian.load.loader import Content
+from dangjian.refs import linking
+from dangjian.refs.references import resolve
+from dangjian.text import citations, regtext, wikilinks
 
 from .test_resolver import regulation
 

@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from dangjian import loader
-from dangjian.diagnostics import Diagnostics
-from dangjian.project import Project
+from dangjian.core.diagnostics import Diagnostics
+from dangjian.core.project import Project
+from dangjian.load import loader
 
 from .conftest import ROOT, seed_path
 

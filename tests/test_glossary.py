@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from dangjian import glossary_page, loader, tooltips
-from dangjian.diagnostics import Diagnostic, Diagnostics
-from dangjian.project import Project
-from dangjian.urls import Links
+from dangjian.core.diagnostics import Diagnostic, Diagnostics
+from dangjian.core.project import Project
+from dangjian.core.urls import Links
+from dangjian.load import loader
+from dangjian.pages import glossary_page, tooltips
 
 from .conftest import ROOT, SHARED
 

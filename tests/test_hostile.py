@@ -13,9 +13,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dangjian import htmlpolicy, loader, stage, yamlsource
-from dangjian.diagnostics import Diagnostics
-from dangjian.project import Project
+from dangjian.core.diagnostics import Diagnostics
+from dangjian.core.project import Project
+from dangjian.load import loader, yamlsource
+from dangjian.pages import stage
+from dangjian.safety import htmlpolicy
 
 from .conftest import ROOT
 
@@ -140,7 +142,7 @@ def test_symlink_out_of_docs_is_refused(make_project, tmp_path):
 
 
 def test_names_with_spaces_and_chinese_build(make_project):
-    from dangjian.build import build
+    from dangjian.app.build import build
 
     root = make_project({"docs/index.md": "# 首页\n",
                          "docs/regulations/支部 条例.md": VALID,
@@ -184,8 +186,8 @@ def test_fuzzed_content_never_raises(make_project, tmp_path, meta, body, folder)
     ('{{ doc_link("nonexistent") }}', 6, "未知的文件标识"),
 ])
 def test_template_errors_name_file_and_line(make_project, body, line, words):
-    from dangjian.build import build
-    from dangjian.diagnostics import ContentError
+    from dangjian.app.build import build
+    from dangjian.core.diagnostics import ContentError
 
     root = make_project({"docs/index.md": f"---\ntitle: 页\n---\n# 页\n\n{body}\n"})
     with pytest.raises(ContentError) as caught:
@@ -201,8 +203,8 @@ def test_template_errors_name_file_and_line(make_project, body, line, words):
 @given(body=st.text(alphabet=st.sampled_from(list("第一条章《》{}%#<>*_[]()!`-：\n 甲乙丙")),
                     max_size=200))
 def test_fuzzed_build_is_complete_or_refused(make_project, body):
-    from dangjian.build import build
-    from dangjian.diagnostics import ContentError
+    from dangjian.app.build import build
+    from dangjian.core.diagnostics import ContentError
 
     root = make_project({"docs/index.md": "# 首页\n", REG: VALID})
     build(root / "mkdocs.yml")

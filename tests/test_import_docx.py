@@ -13,11 +13,11 @@ import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
-from dangjian import loader
-from dangjian.diagnostics import Diagnostics
+from dangjian.core.diagnostics import Diagnostics
+from dangjian.core.project import Project
 from dangjian.importer import import_files
 from dangjian.importer.docx_reader import read_docx
-from dangjian.project import Project
+from dangjian.load import loader
 
 
 def numbering(document, fmt: str, text: str) -> str:

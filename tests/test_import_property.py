@@ -11,10 +11,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dangjian import loader, numerals
-from dangjian.diagnostics import Diagnostics
+from dangjian.core.diagnostics import Diagnostics
+from dangjian.core.project import Project
 from dangjian.importer import Source, convert
-from dangjian.project import Project
+from dangjian.load import loader
+from dangjian.text import numerals
 
 from .conftest import seed_path
 

@@ -20,7 +20,7 @@ TRACK = "zhibu-shuji-lvzhi"
 @pytest.fixture(scope="module")
 def file_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped content built with file URLs (regulations/x.html), as for a USB stick."""
-    from dangjian.build import build
+    from dangjian.app.build import build
 
     root = tmp_path_factory.mktemp("file-urls")
     for folder in ("docs", "data", "overrides", "macros"):

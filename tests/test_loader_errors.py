@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from dangjian import loader
-from dangjian.diagnostics import Diagnostic, Diagnostics
-from dangjian.project import Project
+from dangjian.core.diagnostics import Diagnostic, Diagnostics
+from dangjian.core.project import Project
+from dangjian.load import loader
 
 REG = "docs/regulations/test.md"
 

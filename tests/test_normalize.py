@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dangjian.normalize import form_key, loose_key
+from dangjian.text.normalize import form_key, loose_key
 
 # Characters that carry meaning in a title: CJK ideographs (without 的, which the loose
 # key drops on purpose), digits and lower-case Latin letters.

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from dangjian import pagefind_binary
-from dangjian.pagefind_binary import VERSION, FetchError
+from dangjian.search import pagefind_binary
+from dangjian.search.pagefind_binary import VERSION, FetchError
 
 FAKE_BINARY = b"#!/bin/sh\necho 'pagefind 1.6.0'\n"
 
@@ -136,9 +136,9 @@ def test_integrity_check():
 
 
 def test_fallback_is_reported_in_the_build_summary():
-    from dangjian.build import BuildReport
-    from dangjian.search_index import IndexReport
-    from dangjian.summary import summary
+    from dangjian.app.build import BuildReport
+    from dangjian.app.summary import summary
+    from dangjian.search.search_index import IndexReport
 
     binary = pagefind_binary.Binary(Path("/x"), "1.5.2", "PyPI", warning="无法取得 …")
     report = BuildReport(search=IndexReport(binary, 21, 2251, 5, 0.2, 700_000))

@@ -6,10 +6,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dangjian import loader, passages, reading_time, track_pages
-from dangjian.diagnostics import Diagnostics
-from dangjian.project import Project
-from dangjian.urls import Links
+from dangjian.core.diagnostics import Diagnostics
+from dangjian.core.project import Project
+from dangjian.core.urls import Links
+from dangjian.load import loader
+from dangjian.pages import track_pages
+from dangjian.text import passages, reading_time
 
 from .conftest import ROOT
 

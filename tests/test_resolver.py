@@ -7,14 +7,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dangjian import citations, loader, references
-from dangjian.diagnostics import Diagnostics
-from dangjian.documents import Document
-from dangjian.kinds import PUBLICATION, REGULATION
-from dangjian.model import PublicationMeta, RegulationMeta
-from dangjian.normalize import form_key, loose_key
-from dangjian.project import Project
-from dangjian.resolver import Ambiguous, Missing, Resolved, Step, TitleIndex
+from dangjian.core.diagnostics import Diagnostics
+from dangjian.core.documents import Document
+from dangjian.core.kinds import PUBLICATION, REGULATION
+from dangjian.core.model import PublicationMeta, RegulationMeta
+from dangjian.core.project import Project
+from dangjian.load import loader
+from dangjian.refs import references
+from dangjian.refs.resolver import Ambiguous, Missing, Resolved, Step, TitleIndex
+from dangjian.text import citations
+from dangjian.text.normalize import form_key, loose_key
 
 from .conftest import ROOT, seed_path
 from .test_content import SEED_CITATIONS

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from dangjian import frontmatter, yamlsource
-from dangjian.schema import SCHEMAS, render
+from dangjian.load import frontmatter, yamlsource
+from dangjian.load.schema import SCHEMAS, render
 
 from .conftest import ROOT
 

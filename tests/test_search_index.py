@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from dangjian import search_fields
-from dangjian.build import build
-from dangjian.search_index import SearchIndexError
+from dangjian.app.build import build
+from dangjian.pages import search_fields
+from dangjian.search.search_index import SearchIndexError
 
 from .conftest import ROOT
 
@@ -32,9 +32,10 @@ def fragments(site: Path) -> dict[str, dict]:
 
 def searchable_pages() -> set[str]:
     """Every document, every track and the glossary, as site URLs: what search finds."""
-    from dangjian import loader, urls
-    from dangjian.diagnostics import Diagnostics
-    from dangjian.project import Project
+    from dangjian.core import urls
+    from dangjian.core.diagnostics import Diagnostics
+    from dangjian.core.project import Project
+    from dangjian.load import loader
 
     content = loader.load(Project.at(ROOT), Diagnostics())
     pages = [doc.page for doc in content.inventory.documents]

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from dangjian import loader, selfcheck
-from dangjian.diagnostics import Diagnostic, Diagnostics
-from dangjian.project import Project
+from dangjian.core.diagnostics import Diagnostic, Diagnostics
+from dangjian.core.project import Project
+from dangjian.load import loader
+from dangjian.pages import selfcheck
 
 from .conftest import ROOT
 

@@ -10,12 +10,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dangjian import loader, navigation, plan_pages, references, stage, tracking_pages
-from dangjian.diagnostics import Diagnostics
-from dangjian.loader import Content
-from dangjian.project import Project
-from dangjian.tracking import due_label
-from dangjian.urls import Links
+from dangjian.core.diagnostics import Diagnostics
+from dangjian.core.project import Project
+from dangjian.core.urls import Links
+from dangjian.load import loader
+from dangjian.load.loader import Content
+from dangjian.load.tracking import due_label
+from dangjian.pages import navigation, plan_pages, stage, tracking_pages
+from dangjian.refs import references
 
 from .conftest import ROOT
 from .two_years import TWO_YEARS, two_years_files

@@ -21,7 +21,7 @@ from .two_years import two_years_files
 
 @pytest.fixture(scope="module")
 def two_year_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from dangjian.build import build
+    from dangjian.app.build import build
 
     root = tmp_path_factory.mktemp("two-years") / "project"
     for name in ("overrides", "macros"):

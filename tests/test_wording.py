@@ -7,10 +7,10 @@ import os
 import subprocess
 import sys
 
-from dangjian import loader, wording
-from dangjian.check import check
-from dangjian.diagnostics import Diagnostics, Severity
-from dangjian.project import Project
+from dangjian.app.check import check
+from dangjian.core.diagnostics import Diagnostics, Severity
+from dangjian.core.project import Project
+from dangjian.load import loader, wording
 
 from .conftest import ROOT
 

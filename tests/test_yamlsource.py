@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dangjian import frontmatter, yamlsource
+from dangjian.load import frontmatter, yamlsource
 
 from .conftest import ROOT
 

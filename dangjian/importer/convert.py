@@ -13,15 +13,15 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import regtext, workplan
-from ..diagnostics import Diagnostics
-from ..kinds import BY_NAME, WORKPLAN, Kind
-from ..model import ID_PATTERN
-from . import detect, header, noise, structure, writer
-from .guess import Guesser, Value, choose_kind
-from .markdown import render_body, render_plan
-from .report import Report
-from .source import Source
+from dangjian.core.diagnostics import Diagnostics
+from dangjian.core.kinds import BY_NAME, WORKPLAN, Kind
+from dangjian.core.model import ID_PATTERN
+from dangjian.importer import detect, header, noise, structure, writer
+from dangjian.importer.guess import Guesser, Value, choose_kind
+from dangjian.importer.markdown import render_body, render_plan
+from dangjian.importer.report import Report
+from dangjian.importer.source import Source
+from dangjian.text import regtext, workplan
 
 KIND_CHOICES = ("auto", "workplan", "regulation", "study")
 _ENDS = tuple("。！？；：:;!?”’」』）)】…—") + ("——",)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .. import textfile
-from ..diagnostics import Diagnostic
-from .source import Source
+from dangjian.core.diagnostics import Diagnostic
+from dangjian.importer.source import Source
+from dangjian.load import textfile
 
 SUFFIXES = (".txt", ".docx")
 
@@ -35,7 +35,7 @@ def read(path: Path, shown: str) -> Source:
     except OSError as exc:
         raise ReadError(Diagnostic(shown, 0, "file", f"无法读取：{exc.strerror}")) from None
     if suffix == ".docx":
-        from .docx_reader import read_docx
+        from dangjian.importer.docx_reader import read_docx
 
         return read_docx(raw, shown)
     try:

@@ -10,9 +10,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import numerals
-from ..diagnostics import Diagnostic
-from .source import Line, Source
+from dangjian.core.diagnostics import Diagnostic
+from dangjian.importer.source import Line, Source
+from dangjian.text import numerals
 
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 _TITLE_STYLES = {"title", "标题"}
@@ -20,7 +20,7 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def read_docx(raw: bytes, shown: str) -> Source:
-    from .detect import ReadError
+    from dangjian.importer.detect import ReadError
 
     try:
         import docx

@@ -12,11 +12,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import numerals
-from ..kinds import REGULATION, STUDY, WORKPLAN, Kind
-from ..model import Category, Status, TextCoverage
-from .header import Header
-from .structure import DATE, NUMBER, Block, Structure, is_dateline, title_like
+from dangjian.core.kinds import REGULATION, STUDY, WORKPLAN, Kind
+from dangjian.core.model import Category, Status, TextCoverage
+from dangjian.importer.header import Header
+from dangjian.importer.structure import DATE, NUMBER, Block, Structure, is_dateline, title_like
+from dangjian.text import numerals
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _TRAILING_NOTE = re.compile(r"[（(][^（）()]*[）)]$")

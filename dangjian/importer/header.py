@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .source import Line
+from dangjian.importer.source import Line
 
 KEYS = ("title", "issuer", "doc_number", "issued", "effective", "source", "partial", "note")
 _FIELD = re.compile(rf"^({'|'.join(KEYS)})[ \t]*:[ \t]*(.*)$")

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .. import workplan
-from .structure import Block, Doubt
+from dangjian.importer.structure import Block, Doubt
+from dangjian.text import workplan
 
 # Line starts that Markdown would read as markup rather than text.
 _MARKUP_START = re.compile(r"^(?:#{1,6}(?=\s|$)|>|[-+*](?=\s|$)|\d{1,9}(?=\.(?:\s|$))"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .source import Line
+from dangjian.importer.source import Line
 
 NBSP = "\u00a0"
 _URL = r"(?:https?://|www\.)[\w.-]+(?:/[^\s\u3000\u4e00-\u9fff）)】]*)?"

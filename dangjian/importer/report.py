@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..diagnostics import Diagnostics
-from ..kinds import Kind
-from .noise import Dropped
+from dangjian.core.diagnostics import Diagnostics
+from dangjian.core.kinds import Kind
+from dangjian.importer.noise import Dropped
 
 SHOWN_COUNTS = ("一、", "（一）", "1.", "（1）", "标题（Word 样式）", "列项", "附件", "附则",
                 "表格", "发文字号", "日期")

@@ -14,8 +14,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .. import numerals, regtext, workplan
-from .source import Line
+from dangjian.importer.source import Line
+from dangjian.text import numerals, regtext, workplan
 
 _CN = "一二三四五六七八九十百零〇两"
 MARKERS: tuple[re.Pattern[str], ...] = (

@@ -10,11 +10,12 @@ import re
 import tempfile
 from pathlib import Path
 
-from .. import frontmatter, regtext, workplan, yamlsource
-from ..diagnostics import Diagnostics
-from ..kinds import WORKPLAN, Kind
-from ..validation import validate
-from .guess import Value
+from dangjian.core.diagnostics import Diagnostics
+from dangjian.core.kinds import WORKPLAN, Kind
+from dangjian.importer.guess import Value
+from dangjian.load import frontmatter, yamlsource
+from dangjian.load.validation import validate
+from dangjian.text import regtext, workplan
 
 REVIEW = "待核对"
 _PLAIN_UNSAFE = re.compile(r"^[-?:,\[\]{}#&*!|>'\"%@`\s]|: | #|:$|\s$")

@@ -1,0 +1,1 @@
+"""The command line and the build, check and serve drivers."""

@@ -1,0 +1,183 @@
+"""The ``dangjian`` command: build, serve, check, schema, import."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from dangjian.core.diagnostics import ContentError, Diagnostic
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except ContentError as exc:
+        _print_diagnostics(exc.diagnostics)
+        errors = sum(1 for d in exc.diagnostics if d.severity.value == "error")
+        what = f"{errors} 个错误" if errors else \
+            f"严格模式下有 {len(exc.diagnostics)} 个警告"
+        print(f"\n构建失败：{what}。site/ 保持不变。", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 — the last line of defence: no traceback for users
+        from dangjian.engine.render import EngineError
+        from dangjian.search.search_index import SearchIndexError
+
+        if isinstance(exc, EngineError | SearchIndexError):
+            print(f"构建失败：{exc}", file=sys.stderr)
+            return 1
+        print(f"内部错误：{type(exc).__name__}: {exc}\n请把这条信息告诉维护者。",
+              file=sys.stderr)
+        return 70
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="dangjian", description="党建知识站：构建、预览和检查")
+    parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"),
+                        help="项目配置文件（默认 mkdocs.yml）")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    build = sub.add_parser("build", help="构建站点到 site/")
+    build.add_argument("-d", "--site-dir", type=Path, help="输出目录（默认取配置）")
+    build.add_argument("--strict", action="store_true", default=None, help="有警告即失败")
+    build.add_argument("--audience", help="只构建该读者范围可读的内容，如 党委委员"
+                                          "（默认输出到 site-范围名/）")
+    build.set_defaults(run=_build)
+
+    serve = sub.add_parser("serve", help="构建并在本机预览，内容改动后自动重建")
+    serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000",
+                       help="地址（默认 127.0.0.1:8000）")
+    serve.add_argument("-d", "--site-dir", type=Path, help="输出目录（默认取配置）")
+    serve.add_argument("--no-watch", action="store_true", help="不监视改动")
+    serve.set_defaults(run=_serve)
+
+    check = sub.add_parser("check", help="只检查内容，不构建")
+    check.add_argument("--strict", action="store_true", default=None, help="有警告即失败")
+    check.set_defaults(run=_check)
+
+    bundle = sub.add_parser("bundle", help="生成可从 U 盘直接打开的离线包（zip）")
+    bundle.add_argument("-o", "--out", type=Path, default=Path("dist"),
+                        help="输出目录（默认 dist/）")
+    bundle.add_argument("--name", help="文件名（默认 dangjian-日期）")
+    bundle.add_argument("--audience", help="只打包该读者范围可读的内容")
+    bundle.set_defaults(run=_bundle)
+
+    verify = sub.add_parser("verify", help="按清单核对离线包：缺失、被改动或多出的文件")
+    verify.add_argument("bundle", type=Path)
+    verify.add_argument("--extract", type=Path, metavar="DIR", help="核对通过后解压到 DIR")
+    verify.set_defaults(run=_verify)
+
+    schema = sub.add_parser("schema", help="把 front matter 的 JSON Schema 写到目录")
+    schema.add_argument("out", type=Path, nargs="?", default=Path("schema"))
+    schema.set_defaults(run=_schema)
+
+    imports = sub.add_parser("import", help="把 .txt / .docx 公文导入为 Markdown 文档",
+                             description="把 .txt（UTF-8、GBK/GB18030）或 .docx 公文转为带 "
+                             "front matter 的 Markdown，并报告识别、删除和存疑之处")
+    imports.add_argument("paths", nargs="+", type=Path, metavar="PATH",
+                         help="要导入的文件，或含这些文件的目录")
+    imports.add_argument("--kind", default="auto",
+                         choices=["auto", "workplan", "regulation", "study"],
+                         help="文档类型（默认 auto：按内容判断）")
+    imports.add_argument("--out", type=Path, help="输出目录（默认 docs/ 下该类型的目录）")
+    imports.add_argument("--force", action="store_true", help="覆盖已存在的输出文件")
+    imports.set_defaults(run=_import)
+    return parser
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _build(args: argparse.Namespace) -> int:
+    from dangjian.app.build import build
+    from dangjian.app.summary import summary
+
+    site_dir = args.site_dir
+    if site_dir is None and args.audience:
+        # A narrower audience never lands in the default site/ by accident.
+        site_dir = args.config_file.resolve().parent / f"site-{args.audience}"
+    report = build(args.config_file, site_dir, args.strict, say=_say, audience=args.audience)
+    _print_diagnostics(report.warnings)
+    print(summary(report))
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from dangjian.app.serve import serve
+
+    host, _, port = args.dev_addr.rpartition(":")
+    return serve(args.config_file, args.site_dir, host or "127.0.0.1", int(port),
+                 watch=not args.no_watch, say=_say)
+
+
+def _check(args: argparse.Namespace) -> int:
+    from dangjian.app.check import check
+
+    report = check(args.config_file)
+    _print_diagnostics(report.diagnostics)
+    errors = [d for d in report.diagnostics if d.severity.value == "error"]
+    warnings = [d for d in report.diagnostics if d.severity.value == "warning"]
+    strict = report.strict if args.strict is None else args.strict
+    print(f"检查完成：{len(errors)} 个错误，{len(warnings)} 个警告。")
+    return 1 if errors or (strict and warnings) else 0
+
+
+def _bundle(args: argparse.Namespace) -> int:
+    from dangjian.offline.bundle import bundle
+
+    info = bundle(args.config_file, args.out, args.name, say=_say, audience=args.audience)
+    print(f"离线包：{info.path}（{info.files} 个文件，{info.size / 1048576:.1f} MB）")
+    return 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from dangjian.offline.verify import extract, verify
+
+    verdict = verify(args.bundle)
+    for label, names in (("缺失", verdict.missing), ("被改动", verdict.modified),
+                         ("多出", verdict.extra), ("不安全的路径", verdict.unsafe)):
+        for name in names:
+            print(f"{label}：{name}")
+    if verdict.problem:
+        print(verdict.problem)
+    if not verdict.ok:
+        print(f"核对失败：{args.bundle}")
+        return 1
+    print(f"核对通过：{verdict.checked} 个文件与清单一致。")
+    if args.extract:
+        print(f"已解压 {extract(args.bundle, args.extract)} 个文件到 {args.extract}")
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from dangjian.load.schema import write_schemas
+
+    for path in write_schemas(args.out):
+        print(path)
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from dangjian.importer import import_files
+
+    reports = import_files(args.paths, args.kind, args.out, force=args.force)
+    for report in reports:
+        _print_diagnostics(report.diagnostics.items)
+        print(report.format())
+    written = sum(report.written for report in reports)
+    print(f"导入完成：写出 {written} 个文件，{len(reports) - written} 个未写出。")
+    return 0 if reports and written == len(reports) else 1
+
+
+def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
+    for diagnostic in diagnostics:
+        print(diagnostic.format(), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,39 @@
+"""The one-screen summary printed at the end of every build."""
+
+from __future__ import annotations
+
+from dangjian.app.build import BuildReport
+
+
+def summary(report: BuildReport) -> str:
+    kinds = "，".join(f"{label} {count}" for label, count in report.documents.items()) or "无"
+    lines = [
+        "",
+        "构建完成",
+        f"  文档    {kinds}",
+        f"  页面    {report.pages_written} 个 HTML 文件 → {report.site_dir}",
+        f"  警告    {len(report.warnings) + len(report.engine_warnings)}",
+        *_search(report),
+        f"  用时    {report.seconds:.1f} 秒{_phases(report)}",
+    ]
+    for message in report.engine_warnings[:10]:
+        lines.append(f"  MkDocs: {message}")
+    return "\n".join(lines)
+
+
+def _search(report: BuildReport) -> list[str]:
+    search = report.search
+    if search is None:
+        return ["  搜索    没有可索引的文档，未建索引"]
+    lines = [f"  搜索    Pagefind {search.binary.version}：{search.pages} 个页面，"
+             f"{search.words} 个词，{search.bytes / 1024:.0f} KB"]
+    if search.binary.warning:
+        lines.append(f"  警告    {search.binary.warning}")
+    return lines
+
+
+def _phases(report: BuildReport) -> str:
+    if not report.phases:
+        return ""
+    parts = (f"{name} {seconds:.1f}" for name, seconds in report.phases.items())
+    return "（" + " · ".join(parts) + "）"

@@ -1,0 +1,1 @@
+"""The domain core: the content model, the kinds table, diagnostics, documents and URLs."""

@@ -1,0 +1,81 @@
+"""Loaded documents and the inventory that indexes them by id, title and alias."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from dangjian.core.diagnostics import Diagnostics
+from dangjian.core.kinds import Kind
+from dangjian.load.yamlsource import LineMap
+
+
+@dataclass
+class Document:
+    kind: Kind
+    meta: Any
+    """The validated model instance of ``kind.model``."""
+    source: str
+    """Path shown to users, relative to the project (docs/regulations/x.md)."""
+    line: int
+    """Line where the document's metadata starts in ``source``."""
+    page: str
+    """Path of its page in the staged docs tree (regulations/x.md)."""
+    body: str = ""
+    body_line: int = 1
+    lines: LineMap = field(default_factory=LineMap)
+    structure: Any = None
+    """Parsed body: a ``Plan`` for work plans, a ``Body`` for regulations."""
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+    @property
+    def title(self) -> str:
+        return self.meta.title
+
+    @property
+    def heading(self) -> str:
+        """Title as a page heading: no book marks, volume appended."""
+        volume = getattr(self.meta, "volume", None)
+        return f"{self.title} {volume}" if volume else self.title
+
+    @property
+    def display_title(self) -> str:
+        volume = getattr(self.meta, "volume", None)
+        return f"《{self.title}》{volume}" if volume else f"《{self.title}》"
+
+
+@dataclass
+class Inventory:
+    """All documents of one build, indexed once so that look-ups are O(1)."""
+
+    documents: list[Document] = field(default_factory=list)
+    by_id: dict[str, Document] = field(default_factory=dict)
+    by_name: dict[str, Document] = field(default_factory=dict)
+    """Exact titles and declared aliases."""
+
+    def add(self, doc: Document, diagnostics: Diagnostics) -> None:
+        other = self.by_id.get(doc.id)
+        if other is not None:
+            diagnostics.error(doc.source, doc.lines.line_of(("id",)), "id",
+                              f"标识 “{doc.id}” 重复，已用于 "
+                              f"{other.source}:{other.lines.line_of(('id',))}")
+            return
+        names = [("title", doc.title), *(("aliases", alias) for alias in doc.meta.aliases)]
+        for field_name, name in names:
+            holder = self.by_name.get(name)
+            if holder is not None and holder is not doc:
+                line = doc.lines.line_of((field_name,))
+                diagnostics.error(doc.source, line, field_name,
+                                  f"“{name}” 已是 {holder.source}:{holder.line} 的标题或简称，"
+                                  "同一名称不能指向两个文件")
+                return
+        self.documents.append(doc)
+        self.by_id[doc.id] = doc
+        for _, name in names:
+            self.by_name[name] = doc
+
+    def of_kind(self, name: str) -> list[Document]:
+        return [doc for doc in self.documents if doc.kind.name == name]

@@ -1,0 +1,1 @@
+"""Rendering with MkDocs and Material: the only package that imports MkDocs."""

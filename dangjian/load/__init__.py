@@ -1,0 +1,1 @@
+"""Loading and validating a project's source files into content."""

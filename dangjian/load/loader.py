@@ -1,0 +1,197 @@
+"""Load → validate: read every source file of a project into an ``Inventory``.
+
+Every problem is collected, not raised, so that one run reports all of them.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dangjian.core.diagnostics import Diagnostics
+from dangjian.core.documents import Document, Inventory
+from dangjian.core.kinds import BY_FOLDER, PUBLICATION, REGULATION, WORKPLAN
+from dangjian.core.model import PageMeta, PublicationList
+from dangjian.core.project import Project
+from dangjian.load import frontmatter, glossary, textfile, tracking, tracks, yamlsource
+from dangjian.load.glossary import Glossary
+from dangjian.load.tracking import Tracking
+from dangjian.load.tracks import Track
+from dangjian.load.validation import validate
+from dangjian.safety import classification, htmlpolicy
+from dangjian.text import regtext, workplan
+
+PUBLICATIONS_FILE = "publications.yml"
+
+
+@dataclass
+class Page:
+    """An authored page that is not a document of a kind (home page, about page …)."""
+
+    source: str
+    page: str
+    meta: PageMeta
+    body: str
+    body_line: int
+
+
+@dataclass
+class Content:
+    inventory: Inventory = field(default_factory=Inventory)
+    pages: list[Page] = field(default_factory=list)
+    assets: list[tuple[Path, str]] = field(default_factory=list)
+    """Non-Markdown files under docs/: (absolute path, staged relative path)."""
+    hidden: Inventory = field(default_factory=Inventory)
+    """Documents this build's audience may not read: known, never shown or linked."""
+    tracking: Tracking = field(default_factory=Tracking)
+    """Departments, and who does what in each work plan (data/, read after the plans)."""
+    glossary: Glossary = field(default_factory=Glossary)
+    tracks: list[Track] = field(default_factory=list)
+
+
+def load(project: Project, diagnostics: Diagnostics) -> Content:
+    content = Content()
+    if not project.docs_dir.is_dir():
+        diagnostics.error(project.shown(project.docs_dir), 0, "docs_dir", "内容目录不存在")
+        return content
+    for path in _walk(project, project.docs_dir, diagnostics):
+        relative = path.relative_to(project.docs_dir).as_posix()
+        if path.suffix.lower() != ".md":
+            content.assets.append((path, relative))
+            continue
+        _load_markdown(project, path, relative, content, diagnostics)
+    publications = project.data_dir / PUBLICATIONS_FILE
+    if publications.is_file():
+        _load_publications(project, publications, content.inventory, diagnostics)
+    # Both refer to documents, so they come once the inventory is complete.
+    content.glossary = glossary.load(project, content.inventory, diagnostics)
+    content.tracks = tracks.load(project, content.inventory, diagnostics)
+    content.tracking = tracking.load(project, content.inventory, diagnostics)
+    return content
+
+
+def _walk(project: Project, top: Path, diagnostics: Diagnostics) -> list[Path]:
+    """Files under ``top``, refusing symbolic links that lead out of it.
+
+    A link out of docs/ could pull any file of the machine into a published site.
+    """
+    inside = top.resolve()
+    found: list[Path] = []
+    for folder, dirs, files in os.walk(top):
+        base = Path(folder)
+        for name in sorted(dirs):
+            path = base / name
+            if path.is_symlink():
+                dirs.remove(name)
+                if not path.resolve().is_relative_to(inside):
+                    diagnostics.error(project.shown(path), 0, "path",
+                                      f"符号链接指向内容目录之外（{path.resolve()}），已拒绝")
+        for name in files:
+            path = base / name
+            if path.is_symlink() and not path.resolve().is_relative_to(inside):
+                diagnostics.error(project.shown(path), 0, "path",
+                                  f"符号链接指向内容目录之外（{path.resolve()}），已拒绝")
+            elif path.is_file():
+                found.append(path)
+    return sorted(found)
+
+
+def _load_markdown(project: Project, path: Path, relative: str, content: Content,
+                   diagnostics: Diagnostics) -> None:
+    shown = project.shown(path)
+    parts = relative.split("/")
+    kind = BY_FOLDER.get(parts[0]) if len(parts) > 1 and parts[-1] != "index.md" else None
+    try:
+        text = textfile.read(path, shown)
+        split = frontmatter.split(text)
+    except textfile.ContentDecodeError as exc:
+        diagnostics.items.append(exc.diagnostic)
+        return
+    except frontmatter.UnclosedFrontMatter as exc:
+        diagnostics.error(shown, exc.line, "front matter",
+                          "front matter 以 “---” 开始但没有结束的 “---”")
+        return
+    if _refuse_body(shown, split.body, split.body_first_line, diagnostics):
+        return
+    if kind is not None and split.meta_text is None:
+        what = "文件为空" if not text.strip() else "缺少 front matter（文件须以 “---” 开头）"
+        diagnostics.error(shown, 1, "front matter", f"{what}；{kind.label}至少需要 title 等字段")
+        return
+    try:
+        data, lines = yamlsource.load(split.meta_text or "", split.meta_first_line)
+    except yamlsource.YamlProblem as problem:
+        field_name = problem.field or yamlsource.key_on_line(text, problem.line) or "front matter"
+        diagnostics.error(shown, problem.line, field_name, problem.message)
+        return
+    if kind is None:
+        meta = validate(PageMeta, data, lines, shown, diagnostics)
+        if meta is not None:
+            content.pages.append(Page(shown, relative, meta, split.body, split.body_first_line))
+        return
+    meta = validate(kind.model, data, lines, shown, diagnostics)
+    if meta is None:
+        return
+    if meta.id is None:
+        meta.id = _default_id(path)
+    doc = Document(kind, meta, shown, split.meta_first_line - 1, relative, split.body,
+                   split.body_first_line, lines)
+    _parse_body(doc, diagnostics)
+    content.inventory.add(doc, diagnostics)
+
+
+def _refuse_body(shown: str, body: str, first_line: int, diagnostics: Diagnostics) -> bool:
+    """Classified text and unsafe raw HTML; True when the file must not be built."""
+    refusal = classification.scan_body(body, first_line)
+    if refusal is not None:
+        diagnostics.error(shown, refusal.line, refusal.field, refusal.message)
+        return True
+    violations = htmlpolicy.scan(body, first_line)
+    for violation in violations:
+        diagnostics.error(shown, violation.line, "body", violation.message)
+    return bool(violations)
+
+
+def _default_id(path: Path) -> str:
+    return path.stem.lower().replace("_", "-").replace(" ", "-")
+
+
+def _parse_body(doc: Document, diagnostics: Diagnostics) -> None:
+    if doc.kind is WORKPLAN:
+        doc.structure = workplan.parse(doc.body, doc.body_line, doc.meta.year, doc.source,
+                                       diagnostics)
+    elif doc.kind is REGULATION:
+        doc.structure = regtext.parse(doc.body, doc.body_line)
+
+
+def _load_publications(project: Project, path: Path, inventory: Inventory,
+                       diagnostics: Diagnostics) -> None:
+    shown = project.shown(path)
+    try:
+        data, lines = yamlsource.load(textfile.read(path, shown))
+    except textfile.ContentDecodeError as exc:
+        diagnostics.items.append(exc.diagnostic)
+        return
+    except yamlsource.YamlProblem as problem:
+        diagnostics.error(shown, problem.line, problem.field or "publications", problem.message)
+        return
+    listing = validate(PublicationList, data, lines, shown, diagnostics)
+    if listing is None:
+        return
+    for index, meta in enumerate(listing.publications):
+        entry_lines = yamlsource.LineMap(
+            lines.line_of(("publications", index)),
+            {key[2:]: line for key, line in lines.lines.items()
+             if key[:2] == ("publications", index)},
+        )
+        if meta.id is None:
+            diagnostics.error(shown, entry_lines.first_line, f"publications.{index}.id",
+                              "书目条目须有 id")
+            continue
+        inventory.add(
+            Document(PUBLICATION, meta, shown, entry_lines.first_line,
+                     f"{PUBLICATION.folder}/{meta.id}.md", lines=entry_lines),
+            diagnostics,
+        )
+
+

@@ -1,0 +1,1 @@
+"""The offline bundle: its file:// search, the zip, and verifying it."""

@@ -1,0 +1,110 @@
+"""The offline bundle: one zip of the ``file://`` build, with a manifest to verify.
+
+The zip is reproducible: entries are sorted, and every timestamp and permission is
+fixed (timestamps from ``SOURCE_DATE_EPOCH`` when set), so the same sources give the
+same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import subprocess
+import tempfile
+import zipfile
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+MANIFEST = "MANIFEST.json"
+FORMAT = "dangjian-bundle/1"
+README = "使用说明.txt"
+_README_TEXT = """党建知识站离线包
+
+1. 把整个压缩包解压到任意文件夹（U 盘、桌面均可）。
+2. 打开文件夹，双击 index.html，用浏览器浏览；无需联网，搜索也可使用。
+3. 核对完整性：在装有 dangjian 的电脑上运行
+       dangjian verify 本压缩包.zip
+   MANIFEST.json 中列出了每个文件的 SHA-256 校验值。
+"""
+_FIXED_EPOCH = 315532800  # 1980-01-01, the earliest time a zip entry can carry
+
+
+@dataclass(frozen=True)
+class BundleInfo:
+    path: Path
+    files: int
+    size: int
+
+
+def build_time() -> dt.datetime:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+def source_commit(root: Path) -> str | None:
+    try:
+        result = subprocess.run(["git", "-C", str(root), "rev-parse", "HEAD"],
+                                capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return result.stdout.strip() or None if result.returncode == 0 else None
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def manifest(files: dict[str, bytes], counts: Counter, commit: str | None,
+             built: dt.datetime) -> bytes:
+    document = {
+        "format": FORMAT,
+        "built": built.isoformat().replace("+00:00", "Z"),
+        "source_commit": commit,
+        "documents": dict(sorted(counts.items())),
+        "files": {name: sha256(data) for name, data in sorted(files.items())},
+    }
+    return (json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode()
+
+
+def write_zip(target: Path, folder: str, files: dict[str, bytes], built: dt.datetime) -> None:
+    stamp = max(int(built.timestamp()), _FIXED_EPOCH)
+    date_time = dt.datetime.fromtimestamp(stamp, dt.UTC).timetuple()[:6]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.partial")
+    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for name in sorted(files):
+            info = zipfile.ZipInfo(f"{folder}/{name}", date_time=date_time)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3
+            info.external_attr = 0o100644 << 16
+            archive.writestr(info, files[name], compresslevel=9)
+    partial.replace(target)
+
+
+def read_site(site: Path) -> dict[str, bytes]:
+    return {path.relative_to(site).as_posix(): path.read_bytes()
+            for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+def bundle(config_file: Path, out_dir: Path, name: str | None, say,
+           audience: str | None = None) -> BundleInfo:
+    from dangjian.app.build import build
+
+    built = build_time()
+    with tempfile.TemporaryDirectory(prefix="dangjian-bundle-") as temp:
+        report = build(config_file, Path(temp) / "site", say=say, offline=True,
+                       audience=audience)
+        files = read_site(report.site_dir)
+    files[README] = _README_TEXT.encode("utf-8")
+    root = config_file.resolve().parent
+    files[MANIFEST] = manifest(files, report.documents, source_commit(root), built)
+    default = f"dangjian-{built:%Y%m%d}" + (f"-{audience}" if audience else "")
+    stem = (name or default).removesuffix(".zip")
+    target = (out_dir if out_dir.is_absolute() else root / out_dir) / f"{stem}.zip"
+    write_zip(target, stem, files, built)
+    return BundleInfo(target, len(files), target.stat().st_size)

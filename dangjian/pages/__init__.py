@@ -1,0 +1,1 @@
+"""Generating the staged Markdown tree: document pages, listings, tracks, glossary."""

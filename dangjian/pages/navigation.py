@@ -1,0 +1,71 @@
+"""The site's navigation: 首页, 工作要点, 法规制度, 学习资料, 学习路径, 术语."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from dangjian.core.documents import Document, Inventory
+from dangjian.text.ordering import regulation_order
+
+NavEntry = dict[str, Any] | str
+
+SECTION_LIMIT = 40
+"""Most documents listed in one navigation section before they are grouped by year.
+
+With ``navigation.prune`` every page still renders every entry of its own section, so a
+section of thousands of documents makes the build grow with the square of their number;
+groups of this size keep it linear. The listing pages hold every document in one table.
+"""
+
+UNDATED = "日期未注明"
+
+
+def build(inventory: Inventory, has_home: bool,
+          progress: list[NavEntry] | None = None,
+          tracks: Sequence[tuple[str, str]] = ()) -> list[NavEntry]:
+    """``progress``: the generated progress pages, listed under 工作要点 before the plans;
+    ``tracks``: (title, page) of every track, in order."""
+    plans = sorted(inventory.of_kind("workplan"), key=lambda d: -d.meta.year)
+    regulations = sorted(inventory.of_kind("regulation"), key=regulation_order)
+    by_category: dict[str, list[Document]] = {}
+    for doc in regulations:
+        label = doc.meta.category.value if doc.meta.category else "其他"
+        by_category.setdefault(label, []).append(doc)
+    publications = sorted(inventory.of_kind("publication"), key=lambda d: d.title)
+    study = sorted(inventory.of_kind("study"), key=lambda d: d.title)
+
+    regulation_section: list[NavEntry] = ["regulations/index.md"]
+    regulation_section += [{label: _listed(docs, _issued_year)}
+                           for label, docs in by_category.items()]
+    regulation_section.append(
+        {"书目": ["publications/index.md", *_listed(publications, lambda d: d.meta.year)]})
+    nav: list[NavEntry] = [{"首页": "index.md"}] if has_home else []
+    nav += [
+        {"工作要点": ["workplans/index.md", *(progress or []),
+                      *_listed(plans, lambda d: d.meta.year)]},
+        {"法规制度": regulation_section},
+        {"学习资料": ["study/index.md", *_listed(study, _date_year)]},
+        {"学习路径": ["tracks/index.md", *({title: page} for title, page in tracks)]},
+        {"术语": ["glossary/index.md"]},
+    ]
+    return nav
+
+
+def _listed(docs: list[Document], year: Callable[[Document], int | None]) -> list[NavEntry]:
+    """Entries for ``docs``, grouped by year (newest first) when there are too many."""
+    if len(docs) <= SECTION_LIMIT:
+        return [{doc.title: doc.page} for doc in docs]
+    groups: dict[int | None, list[NavEntry]] = {}
+    for doc in docs:
+        groups.setdefault(year(doc), []).append({doc.title: doc.page})
+    order = sorted(groups, key=lambda y: (y is None, -(y or 0)))
+    return [{f"{y}年" if y is not None else UNDATED: groups[y]} for y in order]
+
+
+def _issued_year(doc: Document) -> int | None:
+    return doc.meta.issued.year if doc.meta.issued else None
+
+
+def _date_year(doc: Document) -> int | None:
+    return doc.meta.date.year if doc.meta.date else None

@@ -1,0 +1,103 @@
+"""What a document tells the search index beyond its text: filters, result metadata, the
+sort key and the names it is looked up by.
+
+The fields are written into the document's page as a hidden element of ``data-pagefind-*``
+attributes, so that the index step works on HTML alone and any engine that renders the
+staged tree carries them. Values go in as inline ``key:value`` attributes on empty
+elements: they filter and label results without adding words to the page's text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from html import escape
+
+from dangjian.core.documents import Document
+
+BODY_KEY = "search_body"
+WEIGHT_KEY = "search_weight"
+"""Front matter key that marks a page's content as the part to index (see overrides/)."""
+
+FILTERS = ("类型", "类别", "效力状态", "制定机关", "年份")
+"""Filters the search page offers, in the order shown."""
+
+NAMES_WEIGHT = 10
+"""Pagefind's highest weight (the title, the page's h1, weighs 7): a query equal to a
+document's short title or alias finds that document first."""
+
+
+@dataclass
+class SearchFields:
+    filters: list[tuple[str, str]] = field(default_factory=list)
+    meta: dict[str, str] = field(default_factory=dict)
+    sort: dict[str, str] = field(default_factory=dict)
+    names: list[str] = field(default_factory=list)
+    """Short titles and aliases: indexed as words, unlike the other fields."""
+
+    def html(self) -> str:
+        spans = [_span("filter", key, value) for key, value in self.filters]
+        spans += [_span("meta", key, value) for key, value in self.meta.items()]
+        spans += [_span("sort", key, value) for key, value in self.sort.items()]
+        # Pagefind searches text, not metadata: the names go in as text, hidden from
+        # readers, at the highest weight.
+        names = (f'<p data-pagefind-weight="{NAMES_WEIGHT}">'
+                 f'{escape(" ".join(self.names))}</p>') if self.names else ""
+        return f'<div class="dj-search-fields" hidden>{"".join(spans)}{names}</div>'
+
+
+def _span(kind: str, key: str, value: str) -> str:
+    # Pagefind reads an inline value up to the end of the attribute, commas included.
+    return f'<span data-pagefind-{kind}="{escape(key)}:{escape(value)}"></span>'
+
+
+def fields_of(doc: Document) -> SearchFields:
+    meta = doc.meta
+    fields = SearchFields()
+    fields.filters.append(("类型", doc.kind.label))
+    fields.meta["type"] = doc.kind.label
+    if doc.kind.name == "regulation":
+        if meta.category is not None:
+            fields.filters.append(("类别", meta.category.value))
+        fields.filters.append(("效力状态", meta.status.value))
+        fields.meta["status"] = meta.status.value
+        if meta.issuer:
+            fields.filters.append(("制定机关", meta.issuer))
+    day, year = _date_of(doc)
+    if year is not None:
+        fields.filters.append(("年份", str(year)))
+        fields.meta["date"] = day.isoformat() if day else f"{year}年"
+        fields.sort["date"] = (day or dt.date(year, 1, 1)).isoformat()
+    fields.names = [name for name in meta.aliases if name != doc.title]
+    return fields
+
+
+def _date_of(doc: Document) -> tuple[dt.date | None, int | None]:
+    """The date a reader sorts by: issue date, else effective date, else the year."""
+    meta = doc.meta
+    day = getattr(meta, "issued", None) or getattr(meta, "effective", None) \
+        or getattr(meta, "date", None)
+    if day is not None:
+        return day, day.year
+    year = getattr(meta, "year", None)
+    return None, year
+
+
+COLLECTION_WEIGHT = 0.3
+"""A track or the glossary gathers words from many documents; weighted down, it comes
+after the documents themselves."""
+
+
+def index_as(page_text: str, kind_label: str) -> str:
+    """A generated page (a track, the glossary) made searchable as a result of its own
+    type: the body marker in its front matter and a 类型 filter under its title."""
+    fields = SearchFields(filters=[("类型", kind_label)], meta={"type": kind_label})
+    head, sep, body = page_text.partition("\n---\n")
+    if not page_text.startswith("---\n") or not sep:
+        return page_text
+    title_end = body.find("\n", body.find("\n# ") + 1)
+    if body.find("\n# ") < 0 or title_end < 0:
+        return page_text
+    marker = f"{BODY_KEY}: true\n{WEIGHT_KEY}: {COLLECTION_WEIGHT}"
+    return (f"{head}\n{marker}{sep}{body[:title_end]}\n\n{fields.html()}\n"
+            f"{body[title_end:]}")

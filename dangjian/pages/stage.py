@@ -1,0 +1,193 @@
+"""Generate pages: write the staged Markdown tree that any Material-compatible engine renders.
+
+The tree holds every authored page (documents get their title, card and anchors), every
+generated page and the product's own assets. Files are written only when their bytes
+change, so that a rebuild in ``serve`` touches nothing that did not change.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from dangjian.core.documents import Document
+from dangjian.core.urls import Links
+from dangjian.load.loader import Content
+from dangjian.pages import (
+    banner,
+    cards,
+    glossary_page,
+    indexes,
+    navigation,
+    plan_pages,
+    search_fields,
+    search_page,
+    selfcheck,
+    tooltips,
+    track_pages,
+    tracking_pages,
+)
+from dangjian.pages.navigation import NavEntry
+from dangjian.refs import backlinks, linking, references
+from dangjian.refs.references import References
+
+ASSET_DIR = "_dangjian"
+"""Folder of the staged tree (and of the site) that holds the product's CSS and JS."""
+STYLESHEETS = [f"{ASSET_DIR}/dangjian.css", f"{ASSET_DIR}/learning.css"]
+SCRIPTS = [f"{ASSET_DIR}/store.js", f"{ASSET_DIR}/{track_pages.DATA_SCRIPT}",
+           f"{ASSET_DIR}/tracks.js",
+           f"{ASSET_DIR}/selfcheck.js", f"{ASSET_DIR}/copylink.js", f"{ASSET_DIR}/regindex.js"]
+OFFLINE_SCRIPTS = [f"{ASSET_DIR}/offline-search.js"]
+TEMPLATE_SCRIPTS = [f"{ASSET_DIR}/search.js"]
+"""Loaded by overrides/main.html (as an ES module, online only), not through MkDocs."""
+ASSETS = tuple(path.removeprefix(f"{ASSET_DIR}/")
+               for path in (*STYLESHEETS, *SCRIPTS, *OFFLINE_SCRIPTS, *TEMPLATE_SCRIPTS)
+               if not path.endswith(track_pages.DATA_SCRIPT))
+"""Files of dangjian/assets copied into every staged tree; the track data is generated."""
+
+SEARCH_PAGE = "search/index.md"
+GENERATED = {
+    "workplans/index.md": indexes.workplans,
+    "regulations/index.md": indexes.regulations,
+    "publications/index.md": indexes.publications,
+    "study/index.md": indexes.study,
+}
+
+
+@dataclass
+class Staged:
+    docs_dir: Path
+    nav: list[NavEntry]
+    pages: list[str] = field(default_factory=list)
+    origins: dict[str, tuple[str, int]] = field(default_factory=dict)
+    """Staged page → (source file, line shift): source line = staged body line + shift."""
+    stylesheets: list[str] = field(default_factory=lambda: list(STYLESHEETS))
+    scripts: list[str] = field(default_factory=lambda: list(SCRIPTS))
+
+
+def stage(content: Content, target: Path, directory_urls: bool = True,
+          refs: References | None = None, offline: bool = False) -> Staged:
+    """``offline``: the ``file://`` variant, which has no Pagefind search page."""
+    if refs is None:
+        refs, _ = references.resolve(content)
+    target.mkdir(parents=True, exist_ok=True)
+    writer = _Writer(target)
+    authored = {page.page for page in content.pages}
+    origins: dict[str, tuple[str, int]] = {}
+    terms = content.glossary.tooltips
+    plans = plan_pages.PlanView(content.tracking, plan_pages.cited_in(refs),
+                                plan_pages.served_by_tracks(content.tracks))
+    for page in content.pages:
+        body = linking.render(page.body, refs, page.page, Links(page.page, directory_urls))
+        text = _plain_page(body, page.meta.model_dump(exclude_none=True))
+        writer.text(page.page, tooltips.annotate(text, terms))
+        origins[page.page] = (page.source, page.body_line - 1)
+    for doc in content.inventory.documents:
+        page = document_page(doc, Links(doc.page, directory_urls), refs, plans)
+        text = tooltips.annotate(page, terms)
+        writer.text(doc.page, text)
+        origins[doc.page] = (doc.source, _line_shift(text, doc.body, doc.body_line))
+    generated = {page: generate(content.inventory, Links(page, directory_urls))
+                 for page, generate in GENERATED.items()}
+    if not offline:
+        generated[SEARCH_PAGE] = search_page.page(content.inventory,
+                                                  Links(SEARCH_PAGE, directory_urls))
+    generated |= {page: make(Links(page, directory_urls))
+                  for page, make in tracking_pages.pages(content.tracking).items()}
+    generated |= {page: text if page == track_pages.INDEX
+                  else search_fields.index_as(text, "学习路径")
+                  for page, text in track_pages.pages(content.tracks, directory_urls).items()}
+    generated |= {page: search_fields.index_as(text, "术语") if content.glossary.terms else text
+                  for page, text in glossary_page.pages(content.glossary, directory_urls).items()}
+    for page, text in generated.items():
+        if page not in authored:
+            writer.text(page, text)
+    for source, relative in content.assets:
+        writer.copy(source, relative)
+    for name in ASSETS:
+        writer.bytes(f"{ASSET_DIR}/{name}",
+                     resources.files("dangjian.assets").joinpath(name).read_bytes())
+    writer.text(f"{ASSET_DIR}/{track_pages.DATA_SCRIPT}",
+                track_pages.data_script(content.tracks, directory_urls))
+    writer.remove_stale()
+    nav = navigation.build(content.inventory, has_home="index.md" in authored,
+                           progress=tracking_pages.nav(content.tracking),
+                           tracks=[(track.title, track.page) for track in content.tracks])
+    pages = sorted(p for p in writer.written if p.endswith(".md"))
+    return Staged(target, nav, pages, origins)
+
+
+def _line_shift(staged: str, body: str, body_line: int) -> int:
+    """How far the body moved: used to report template errors at the source line.
+
+    Exact where the body is copied as written, close where it was restructured.
+    """
+    markdown = staged.split("\n---\n", 1)[-1]
+    first = next((line.strip() for line in body.split("\n") if line.strip()), "")
+    at = markdown.find(first) if first else -1
+    return body_line - 1 - (markdown[:at].count("\n") if at >= 0 else 0)
+
+
+def document_page(doc: Document, links: Links, refs: References,
+                  plans: plan_pages.PlanView | None = None) -> str:
+    meta = {"title": doc.heading, search_fields.BODY_KEY: True}
+    parts = [f"# {doc.heading}", "", banner.status_banner(doc, refs.by_id, links),
+             cards.card(doc), "", search_fields.fields_of(doc).html(), ""]
+    tail = ""
+    if doc.kind.name == "workplan" and plans is not None:
+        body = plans.body(doc, links)
+    elif doc.kind.name == "workplan":
+        parts += [indexes.plan_outline(doc, links), ""]
+        body = doc.structure.staged()
+    elif doc.kind.name == "regulation":
+        body = doc.structure.staged
+    else:
+        body, tail = doc.body, selfcheck.section(doc)
+    parts += [linking.render(body, refs, doc.page, links), "", tail,
+              backlinks.section(doc, refs, links)]
+    return _front_matter(meta) + "\n".join(parts).rstrip() + "\n"
+
+
+def _plain_page(body: str, meta: dict) -> str:
+    return (_front_matter(meta) if meta else "") + body
+
+
+# libyaml's emitter where it is installed: one dump per staged page adds up.
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+def _front_matter(meta: dict) -> str:
+    dumped = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False)
+    return "---\n" + dumped + "---\n\n"
+
+
+class _Writer:
+    def __init__(self, root: Path):
+        self.root = root
+        self.written: set[str] = set()
+
+    def bytes(self, relative: str, data: bytes) -> None:
+        self.written.add(relative)
+        path = self.root / relative
+        if path.is_file() and path.read_bytes() == data:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+
+    def text(self, relative: str, text: str) -> None:
+        self.bytes(relative, text.encode("utf-8"))
+
+    def copy(self, source: Path, relative: str) -> None:
+        self.bytes(relative, source.read_bytes())
+
+    def remove_stale(self) -> None:
+        for path in sorted(self.root.rglob("*"), reverse=True):
+            relative = path.relative_to(self.root).as_posix()
+            if path.is_file() and relative not in self.written:
+                path.unlink()
+            elif path.is_dir() and not any(path.iterdir()):
+                shutil.rmtree(path)

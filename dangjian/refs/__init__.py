@@ -1,0 +1,1 @@
+"""References: resolving citations and explicit links, anchors and backlinks."""

@@ -1,0 +1,74 @@
+"""Anchors inside a document: its articles and chapters, or its work items.
+
+Articles are found by number, not by spelling, so that 第10条 and 第十条 land on the
+same heading whatever numerals the regulation's text uses.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dangjian.core.documents import Document
+from dangjian.text import numerals
+
+_DIVISION = re.compile(rf"^第([{numerals.NUMERAL_CHARS}]+|[0-9]+)(条|章)$")
+
+
+def division_anchor(doc: Document, unit: str, number: int) -> str | None:
+    """Anchor of 第<number><unit> in a regulation's text, if the site holds it."""
+    body = doc.structure if doc.kind.name == "regulation" else None
+    if body is None:
+        return None
+    divisions = body.articles if unit == "条" else body.chapters
+    return next((d.anchor for d in divisions if d.number == number), None)
+
+
+def named_anchor(doc: Document, name: str) -> str | None:
+    """The anchor an author means by ``name``: 第十条, 第10条, 第一章, 2020-1-1 …"""
+    match = _DIVISION.match(name)
+    if match:
+        number = numerals.to_int(match.group(1))
+        return division_anchor(doc, match.group(2), number) if number else None
+    return name if name in anchors_of(doc) else None
+
+
+def anchors_of(doc: Document) -> set[str]:
+    structure = doc.structure
+    if structure is None:
+        return set()
+    if doc.kind.name == "workplan":
+        return {s.id for s in structure.sections} | {i.id for i in structure.items}
+    return structure.anchors
+
+
+def _marks(doc: Document) -> list[tuple[int, str, str]]:
+    """(line, anchor, label) of every item and section, or article and chapter."""
+    structure = doc.structure
+    if structure is None:
+        return []
+    if doc.kind.name == "workplan":
+        marks = [(s.line, s.id, f"{s.marker}、{s.title}") for s in structure.sections]
+        marks += [(i.line, i.id, f"{i.marker}{i.title}") for i in structure.items]
+    else:
+        marks = [(d.line, d.anchor, d.label) for d in [*structure.chapters, *structure.articles]]
+    return sorted(marks)
+
+
+def place_of(doc: Document, line: int) -> tuple[str, str]:
+    """Anchor and label of the item or article that holds file line ``line``."""
+    held = [mark for mark in _marks(doc) if mark[0] <= line]
+    return (held[-1][1], held[-1][2]) if held else ("", "")
+
+
+def label_of(doc: Document, anchor: str) -> str:
+    """How a reader names the place ``anchor``: 第十条, or 一是坚持…"""
+    return next((label for _, name, label in _marks(doc) if name == anchor), anchor)
+
+
+def link_text(doc: Document, anchor: str) -> str:
+    """What an explicit link shows when its author gave no text."""
+    if not anchor:
+        return doc.display_title
+    if doc.kind.name == "workplan":
+        return label_of(doc, anchor)
+    return f"{doc.display_title}{label_of(doc, anchor)}"

@@ -1,0 +1,250 @@
+"""The late pass: every citation and explicit link of the content, resolved once.
+
+It runs after loading, over the complete inventory, and before any page is staged. It
+returns what it resolved (for links and backlinks) and what it could not as
+diagnostics; it never raises and never logs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from dangjian.core.diagnostics import Diagnostics
+from dangjian.core.documents import Document, Inventory
+from dangjian.core.model import Status
+from dangjian.load.loader import Content
+from dangjian.refs import anchors
+from dangjian.refs.resolver import (
+    MAX_SUGGESTIONS,
+    Ambiguous,
+    Missing,
+    Outcome,
+    Resolved,
+    Rules,
+    TitleIndex,
+)
+from dangjian.text import citations, wikilinks
+from dangjian.text.citations import Citation, Context
+from dangjian.text.normalize import form_key
+
+DATA_TEXT_FIELDS = ("summary", "note")
+"""Fields that hold the text of an entry of a data file, which has no body."""
+
+
+@dataclass(frozen=True)
+class Text:
+    """A piece of prose that may cite documents, and where it comes from."""
+
+    source: str
+    field: str
+    text: str
+    first_line: int
+    page: str
+    title: str
+    owner: Document | None = None
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One resolved citation or explicit link: who cites what, where, in which words."""
+
+    target: Document
+    source: str
+    line: int
+    page: str
+    """Staged page of the citing text."""
+    title: str
+    """Title of the citing document or page."""
+    anchor: str
+    """Anchor of the work item or article holding the citation, or ''."""
+    label: str
+    context: Context
+    owner: Document | None = None
+
+
+@dataclass
+class References:
+    index: TitleIndex
+    by_id: dict[str, Document] = field(default_factory=dict)
+    rules: dict[str, Rules] = field(default_factory=dict)
+    """Each citing page's own rules (its ``references`` front matter)."""
+    items: list[Reference] = field(default_factory=list)
+    hidden: TitleIndex | None = None
+    """Documents this build's audience may not read: cited as plain text, silently."""
+    hidden_ids: frozenset[str] = frozenset()
+
+    def is_hidden(self, title: str, volume: str | None = None) -> bool:
+        if self.hidden is None:
+            return False
+        return title in self.hidden_ids or isinstance(self.hidden.lookup(title, volume), Resolved)
+
+    def cited_by(self, doc: Document) -> list[Reference]:
+        """Where ``doc`` is cited, except by itself."""
+        return [ref for ref in self._by_target.get(doc.id, []) if ref.owner is not doc]
+
+    @cached_property
+    def _by_target(self) -> dict[str, list[Reference]]:
+        # Read only once ``resolve`` has filled ``items``.
+        grouped: dict[str, list[Reference]] = {}
+        for ref in self.items:
+            grouped.setdefault(ref.target.id, []).append(ref)
+        return grouped
+
+    def lookup(self, citation: Citation, text: str, page: str) -> Outcome:
+        before = text[max(0, citation.start - 40):citation.start]
+        return self.index.lookup(citation.title, citation.volume, self.rules.get(page), before)
+
+    def link_target(self, link: wikilinks.WikiLink) -> Document | None:
+        doc = self.by_id.get(link.target)
+        if doc is not None:
+            return doc
+        outcome = self.index.lookup(link.target)
+        return outcome.doc if isinstance(outcome, Resolved) else None
+
+
+def texts(content: Content) -> Iterator[Text]:
+    for doc in content.inventory.documents:
+        if doc.body:
+            yield Text(doc.source, "", doc.body, doc.body_line, doc.page, doc.heading, doc)
+        elif _is_data_entry(doc):
+            for name in DATA_TEXT_FIELDS:
+                value = getattr(doc.meta, name, None)
+                if value:
+                    yield Text(doc.source, name, value, doc.lines.line_of((name,)), doc.page,
+                               doc.heading, doc)
+    for page in content.pages:
+        title = page.meta.title or page.page
+        yield Text(page.source, "", page.body, page.body_line, page.page, title)
+
+
+def _is_data_entry(doc: Document) -> bool:
+    """An entry of a file under data/, whose text is in its fields."""
+    return not doc.source.endswith(".md")
+
+
+def resolve(content: Content) -> tuple[References, Diagnostics]:
+    diagnostics = Diagnostics()
+    inventory = content.inventory
+    refs = References(TitleIndex(inventory.documents), dict(inventory.by_id))
+    if content.hidden.documents:
+        refs.hidden = TitleIndex(content.hidden.documents)
+        refs.hidden_ids = frozenset(content.hidden.by_id)
+    for doc in inventory.documents:
+        refs.rules[doc.page] = _rules(doc, inventory, diagnostics, refs.hidden_ids)
+        _check_successors(doc, inventory, diagnostics)
+    for text in texts(content):
+        _cite(text, refs, diagnostics)
+        _link(text, refs, diagnostics)
+    return refs, diagnostics
+
+
+def _rules(doc: Document, inventory: Inventory, diagnostics: Diagnostics,
+           hidden: frozenset[str] = frozenset()) -> Rules:
+    rules = {}
+    for short, doc_id in doc.meta.references.items():
+        target = inventory.by_id.get(doc_id)
+        if target is None and doc_id in hidden:
+            continue
+        if target is None:
+            diagnostics.error(doc.source, doc.lines.line_of(("references", short)),
+                              f"references.{short}", f"没有标识为 “{doc_id}” 的文件")
+            continue
+        rules[form_key(short.strip("《》"))] = target
+    return rules
+
+
+def _check_successors(doc: Document, inventory: Inventory, diagnostics: Diagnostics) -> None:
+    named: list[tuple[tuple[str | int, ...], str]] = []
+    if getattr(doc.meta, "superseded_by", None):
+        named.append((("superseded_by",), doc.meta.superseded_by))
+    named += [(("supersedes", i), doc_id)
+              for i, doc_id in enumerate(getattr(doc.meta, "supersedes", []))]
+    for path, doc_id in named:
+        if doc_id not in inventory.by_id:
+            diagnostics.error(doc.source, doc.lines.line_of(path), ".".join(map(str, path)),
+                              f"没有标识为 “{doc_id}” 的文件")
+
+
+def _place(text: Text, line: int, target: Document, context: Context) -> Reference:
+    anchor, label = anchors.place_of(text.owner, line) if text.owner else ("", "")
+    return Reference(target, text.source, line, text.page, text.title, anchor, label,
+                     context, text.owner)
+
+
+def _titles(docs: tuple[Document, ...]) -> str:
+    return "、".join(doc.display_title for doc in docs)
+
+
+def _cite(text: Text, refs: References, diagnostics: Diagnostics) -> None:
+    field_name = text.field or "citation"
+    for citation in citations.find(text.text, text.first_line):
+        outcome = refs.lookup(citation, text.text, text.page)
+        written = citation.written
+        if isinstance(outcome, Missing) and refs.is_hidden(citation.title, citation.volume):
+            continue
+        if isinstance(outcome, Missing):
+            suggestions = outcome.suggestions or refs.index.suggest(citation.title)
+            hint = f"；是否指：{_titles(suggestions)}" if suggestions else ""
+            diagnostics.warning(text.source, citation.line, field_name,
+                                f"{written}{citation.volume or ''} 未找到对应的文件{hint}")
+        elif isinstance(outcome, Ambiguous):
+            diagnostics.warning(text.source, citation.line, field_name,
+                                _ambiguous(written, outcome))
+        else:
+            _cited(text, citation, outcome.doc, refs, diagnostics)
+
+
+def _ambiguous(written: str, outcome: Ambiguous) -> str:
+    if not outcome.short:
+        return f"{written} 同时符合 {_titles(outcome.candidates[:MAX_SUGGESTIONS])}，请写全称"
+    first = outcome.candidates[0]
+    return (f"{written} 是简称，所指要看上下文，不作猜测；可能指：{_titles(outcome.candidates)}。"
+            f"请在本文件 front matter 的 references 中写明，如 "
+            f"references: {{{written.strip('《》')}: {first.id}}}")
+
+
+def _cited(text: Text, citation: Citation, doc: Document, refs: References,
+           diagnostics: Diagnostics) -> None:
+    field_name = text.field or "citation"
+    written = citation.written
+    refs.items.append(_place(text, citation.line, doc, citation.context))
+    status = getattr(doc.meta, "status", None)
+    if status is Status.ABOLISHED:
+        successor = refs.by_id.get(doc.meta.superseded_by or "")
+        instead = f"，已被 {successor.display_title} 取代" if successor else ""
+        diagnostics.warning(text.source, citation.line, field_name,
+                            f"{written} 已废止{instead}")
+    coverage = getattr(doc.meta, "coverage", None)
+    if coverage is None or coverage.value != "全文":
+        return
+    for division in citation.divisions:
+        if anchors.division_anchor(doc, division.unit, division.number) is None:
+            label = text.text[division.start:division.end]
+            diagnostics.warning(text.source, citation.line, field_name,
+                                f"{written}{label}：本站收录的全文中没有这一{division.unit}")
+
+
+def _link(text: Text, refs: References, diagnostics: Diagnostics) -> None:
+    field_name = "link"
+    for link in wikilinks.find(text.text, text.first_line):
+        doc = refs.link_target(link)
+        if doc is None and refs.is_hidden(link.target):
+            continue
+        if doc is None:
+            suggestions = refs.index.suggest(link.target)
+            hint = f"；是否指：{_titles(suggestions)}" if suggestions else ""
+            diagnostics.error(text.source, link.line, field_name,
+                              f"{link.written} 的目标 “{link.target}” 不存在{hint}")
+            continue
+        anchor = anchors.named_anchor(doc, link.anchor) if link.anchor else ""
+        if anchor is None:
+            diagnostics.error(text.source, link.line, field_name,
+                              f"{link.written}：{doc.display_title} 中没有 “{link.anchor}”"
+                              "（本站未收录或写法有误）")
+            continue
+        context = citations.context(text.text, link.start, link.end)
+        shown = link.label or anchors.link_text(doc, anchor)
+        refs.items.append(_place(text, link.line, doc,
+                                 Context(context.before, shown, context.after)))

@@ -1,0 +1,1 @@
+"""What may be published: classification markings, the HTML policy, the output firewall."""

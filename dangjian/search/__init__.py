@@ -1,0 +1,1 @@
+"""The site search: Pagefind, run on the rendered HTML."""

@@ -1,0 +1,1 @@
+"""Pure text parsing: numerals, titles, regulation and work-plan structure, citations."""
