@@ -24,7 +24,7 @@ def typo_line() -> int:
 
 
 def test_shipped_content_yields_exactly_the_seed_typo():
-    diagnostics = check(ROOT / "mkdocs.yml").diagnostics
+    diagnostics = check(ROOT / "mkdocs.yml").problems
     assert [d.format() for d in diagnostics] == [
         f"{PLAN}:{typo_line()}: 警告: 规范表述: “杜会主义”应为“社会主义”"]
     assert diagnostics[0].severity is Severity.WARNING

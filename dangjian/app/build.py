@@ -1,4 +1,4 @@
-"""One build, end to end: load → validate → stage → render → index → swap into place.
+"""One build, end to end: prepare → stage → render → index → check output → swap into place.
 
 Nothing is written to the site directory until everything has succeeded: the site is
 rendered next to it and swapped in at the end, so a failed build leaves the last good
@@ -15,16 +15,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dangjian.core.diagnostics import ContentError, Diagnostic, Diagnostics
-from dangjian.core.project import Project
+from dangjian.core.diagnostics import ContentError, Diagnostic, Severity
 from dangjian.engine import render as engine
-from dangjian.load import audiences, loader
-from dangjian.offline import offline_search
-from dangjian.pages import macro_functions, stage
-from dangjian.refs import references
+from dangjian.pages import macro_functions
+from dangjian.pipeline import variant as variants
+from dangjian.pipeline.prepare import prepare
+from dangjian.pipeline.variant import STAGING_DIR
 from dangjian.search import search_index
 
-STAGING_DIR = ".dangjian"
+__all__ = ["STAGING_DIR", "BuildReport", "Say", "build"]
 
 Say = Callable[[str], None]
 
@@ -62,43 +61,18 @@ def build(config_file: Path, site_dir: Path | None = None, strict: bool | None =
     with report.phase("读取校验"):
         config, settings = engine.load(config_file, offline=offline)
         site_dir = (site_dir or Path(config.site_dir)).resolve()
-        project = Project(settings.root, settings.docs_dir, settings.data_dir)
-        diagnostics = Diagnostics()
-        content = loader.load(project, diagnostics)
-        audience = audience or settings.audiences.default
-        if audience not in settings.audiences.also_reads:
-            diagnostics.error("mkdocs.yml", 0, "audience",
-                              f"未知的读者范围“{audience}”，应为："
-                              f"{'、'.join(settings.audiences.also_reads)}")
-        settings.audiences.check(content, diagnostics)
-    if diagnostics.errors:
-        raise ContentError(diagnostics.errors + diagnostics.warnings)
-    with report.phase("解析引用"):
-        # Restrict first: what this audience may not read must not even be linked or
-        # listed among a document's backlinks.
-        content = audiences.restrict(content, audience, settings.audiences)
-        refs, resolved = references.resolve(content)
-        diagnostics.extend(resolved)
-    # Strict mode (--strict or the plugin's ``strict``) fails on warnings too:
-    # unresolved, ambiguous and abolished citations are warnings.
-    strict = settings.strict if strict is None else strict
-    if diagnostics.errors or (strict and diagnostics.warnings):
-        raise ContentError(diagnostics.errors + diagnostics.warnings)
-    report.warnings = diagnostics.warnings
+        prepared = prepare(settings, audience, strict)
+    prepared.raise_if_failed()
+    report.warnings = prepared.diagnostics.warnings
     report.site_dir = site_dir
-    for doc in content.inventory.documents:
+    for doc in prepared.content.inventory.documents:
         report.documents[doc.kind.label] += 1
 
-    macro_functions.use(content)
+    variant = variants.for_prepared(prepared, offline)
+    macro_functions.use(prepared.content)
     say("生成页面…")
     with report.phase("生成页面"):
-        variant = ("offline-" if offline else "") + (
-            "docs" if audience == settings.audiences.default else f"docs-{audience}")
-        staged = stage.stage(content, project.root / STAGING_DIR / variant,
-                             directory_urls=bool(config.use_directory_urls), refs=refs,
-                             offline=offline)
-        if offline:
-            staged.scripts += stage.OFFLINE_SCRIPTS
+        staged = variants.stage_variant(prepared, variant, bool(config.use_directory_urls))
 
     building = site_dir.with_name(f".{site_dir.name}.building")
     shutil.rmtree(building, ignore_errors=True)
@@ -110,21 +84,23 @@ def build(config_file: Path, site_dir: Path | None = None, strict: bool | None =
                 progress=lambda done, total: say(f"  已渲染 {done}/{total}"),
             )
         report.pages_written = sum(1 for _ in building.rglob("*.html"))
-        if offline:
-            # Pagefind cannot run from file://; the bundle carries its own search.
-            say("生成离线搜索索引…")
-            with report.phase("离线索引"):
-                offline_search.write_index(building, directory_urls=False)
-        else:
-            say("建立搜索索引（Pagefind）…")
-            with report.phase("搜索索引"):
-                report.search = search_index.index(building)
+        say(variant.index_message)
+        with report.phase(variant.index_phase):
+            report.search = variant.index(building)
+        _search_strictness(report, prepared.strict)
         with report.phase("替换"):
             _swap(building, site_dir)
     finally:
         shutil.rmtree(building, ignore_errors=True)
     report.seconds = time.monotonic() - started
     return report
+
+
+def _search_strictness(report: BuildReport, strict: bool) -> None:
+    """A search that had to fall back to an older Pagefind is a warning, so strict fails."""
+    warning = report.search.binary.warning if report.search else None
+    if strict and warning:
+        raise ContentError([Diagnostic("mkdocs.yml", 0, "search", warning, Severity.WARNING)])
 
 
 def _swap(new: Path, target: Path) -> None:

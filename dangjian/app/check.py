@@ -1,29 +1,17 @@
-"""``dangjian check``: every problem of the content, without building."""
+"""``dangjian check``: every problem of the content, without building.
+
+It runs the very preparation every build starts with, so it reports exactly what a build
+of the same audience would fail or warn on.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
-from dangjian.core.diagnostics import Diagnostic, Diagnostics
-from dangjian.core.project import Project
 from dangjian.engine import render as engine
-from dangjian.load import loader, wording
-from dangjian.refs import references
+from dangjian.pipeline.prepare import Prepared, prepare
 
 
-@dataclass(frozen=True)
-class CheckReport:
-    diagnostics: list[Diagnostic]
-    strict: bool
-    """The project's own setting (the plugin's ``strict`` in mkdocs.yml)."""
-
-
-def check(config_file: Path) -> CheckReport:
+def check(config_file: Path, strict: bool | None = None, audience: str | None = None) -> Prepared:
     _, settings = engine.load(config_file)
-    diagnostics = Diagnostics()
-    project = Project(settings.root, settings.docs_dir, settings.data_dir)
-    content = loader.load(project, diagnostics)
-    wording.check(project, content.glossary, diagnostics)
-    diagnostics.extend(references.resolve(content)[1])
-    return CheckReport(diagnostics.errors + diagnostics.warnings, settings.strict)
+    return prepare(settings, audience, strict)

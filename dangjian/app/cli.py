@@ -57,6 +57,7 @@ def _parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="只检查内容，不构建")
     check.add_argument("--strict", action="store_true", default=None, help="有警告即失败")
+    check.add_argument("--audience", help="按该读者范围检查（默认取配置）")
     check.set_defaults(run=_check)
 
     bundle = sub.add_parser("bundle", help="生成可从 U 盘直接打开的离线包（zip）")
@@ -118,13 +119,12 @@ def _serve(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     from dangjian.app.check import check
 
-    report = check(args.config_file)
-    _print_diagnostics(report.diagnostics)
-    errors = [d for d in report.diagnostics if d.severity.value == "error"]
-    warnings = [d for d in report.diagnostics if d.severity.value == "warning"]
-    strict = report.strict if args.strict is None else args.strict
-    print(f"检查完成：{len(errors)} 个错误，{len(warnings)} 个警告。")
-    return 1 if errors or (strict and warnings) else 0
+    prepared = check(args.config_file, args.strict, args.audience)
+    _print_diagnostics(prepared.problems)
+    errors, warnings = prepared.diagnostics.errors, prepared.diagnostics.warnings
+    print(f"检查完成：{len(errors)} 个错误，{len(warnings)} 个警告"
+          + ("（严格模式：警告也算失败）" if prepared.strict and warnings else "") + "。")
+    return 1 if prepared.failed else 0
 
 
 def _bundle(args: argparse.Namespace) -> int:

@@ -1,7 +1,10 @@
-"""The thin MkDocs adapter: project settings, and page progress during a build.
+"""The thin MkDocs adapter: project settings, page progress, and the door it keeps shut.
 
-Everything the product adds is done by the domain core before MkDocs runs (the staged
-tree); MkDocs is only told where that tree is and reports how far rendering has got.
+Everything the product adds is done by the pipeline before MkDocs runs (the staged tree);
+MkDocs is only told where that tree is and reports how far rendering has got. A build that
+did not come through the pipeline — plain ``mkdocs build``, ``mkdocs serve`` or
+``mkdocs gh-deploy`` with the project's mkdocs.yml — would render raw ``docs/`` with no
+classification, audience or HTML check, so the plugin refuses it before anything is written.
 """
 
 from __future__ import annotations
@@ -11,18 +14,21 @@ from collections.abc import Callable
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
-from mkdocs.plugins import BasePlugin
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
 
 ProgressCallback = Callable[[int, int], None]
 
+REFUSAL = ("请用 dangjian build 构建（预览用 dangjian serve，离线包用 dangjian bundle）："
+           "它在渲染之前检查密级、读者范围、HTML 和引用，并在发布之前检查生成的每个文件。"
+           "直接运行 mkdocs build / serve / gh-deploy 会跳过这些检查，因此已拒绝，什么也没有写出。")
+
 
 class DangjianConfig(base.Config):
-    enabled = c.Type(bool, default=True)
-
     # Where content lives, relative to mkdocs.yml
     data_dir = c.Type(str, default="data")
 
-    # Reference checking: fail the build on any unresolved or ambiguous citation
+    # Reference checking: fail the build on any warning (see README, “严格模式”)
     strict = c.Type(bool, default=False)
 
     # Audiences: each one lists the audiences whose material it may read besides its own
@@ -34,11 +40,20 @@ class DangjianConfig(base.Config):
 class DangjianPlugin(BasePlugin[DangjianConfig]):
     progress: ProgressCallback | None = None
     """Set by the build driver; called with (pages rendered, pages in total)."""
+    staged_by_pipeline = False
+    """Set by the engine just before it renders a staged tree."""
 
     def __init__(self) -> None:
         self._total = 0
         self._done = 0
         self._last = 0.0
+
+    # Runs first, before any other plugin or MkDocs itself touches site_dir.
+    @event_priority(100)
+    def on_config(self, config):
+        if not self.staged_by_pipeline:
+            raise PluginError(REFUSAL)
+        return config
 
     def on_files(self, files, *, config):
         self._total = len(files.documentation_pages())

@@ -17,17 +17,7 @@ from dangjian.core.diagnostics import ContentError, Diagnostic
 from dangjian.engine.plugin import DangjianPlugin, ProgressCallback
 from dangjian.load.audiences import Audiences
 from dangjian.pages.stage import Staged
-
-
-@dataclass(frozen=True)
-class Settings:
-    """What the core needs to know from mkdocs.yml."""
-
-    root: Path
-    docs_dir: Path
-    data_dir: Path
-    strict: bool
-    audiences: Audiences = field(default_factory=Audiences)
+from dangjian.pipeline.settings import Settings
 
 
 class EngineError(Exception):
@@ -72,7 +62,9 @@ def load(config_file: Path, offline: bool = False) -> tuple[MkDocsConfig, Settin
         if plugin.config.audience not in declared:
             raise EngineError(f"mkdocs.yml: audience “{plugin.config.audience}” 不在 audiences 中")
         audiences = Audiences(declared, plugin.config.audience)
-    return config, Settings(root, Path(config.docs_dir), root / data_dir, strict, audiences)
+    custom_dir = config.theme.custom_dir
+    return config, Settings(root, Path(config.docs_dir), root / data_dir, strict, audiences,
+                            Path(custom_dir) if custom_dir else None)
 
 
 def _plugins_without_search(config_file: Path) -> list:
@@ -97,6 +89,8 @@ def render(config: MkDocsConfig, staged: Staged, site_dir: Path,
     plugin = _plugin(config)
     if plugin is not None:
         plugin.progress = progress
+        # The plugin refuses any build it does not see coming from here (fails closed).
+        plugin.staged_by_pipeline = True
     collector = _Collector()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)

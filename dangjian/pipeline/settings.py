@@ -1,0 +1,26 @@
+"""What the pipeline needs to know of a project's configuration (read from mkdocs.yml)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dangjian.core.project import Project
+from dangjian.load.audiences import Audiences
+
+
+@dataclass(frozen=True)
+class Settings:
+    root: Path
+    """The folder of mkdocs.yml."""
+    docs_dir: Path
+    data_dir: Path
+    strict: bool
+    """The project's own strictness (the plugin's ``strict``); ``--strict`` overrides it."""
+    audiences: Audiences = field(default_factory=Audiences)
+    custom_dir: Path | None = None
+    """The theme's ``custom_dir`` (overrides/), where a site overrides templates."""
+
+    @property
+    def project(self) -> Project:
+        return Project(self.root, self.docs_dir, self.data_dir)
