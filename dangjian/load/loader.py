@@ -14,7 +14,8 @@ from dangjian.core.documents import Document, Inventory
 from dangjian.core.kinds import BY_FOLDER, PUBLICATION, REGULATION, WORKPLAN
 from dangjian.core.model import PageMeta, PublicationList
 from dangjian.core.project import Project
-from dangjian.load import frontmatter, glossary, textfile, tracking, tracks, yamlsource
+from dangjian.load import assets, frontmatter, glossary, textfile, tracking, tracks, yamlsource
+from dangjian.load.assets import Asset
 from dangjian.load.glossary import Glossary
 from dangjian.load.tracking import Tracking
 from dangjian.load.tracks import Track
@@ -40,8 +41,8 @@ class Page:
 class Content:
     inventory: Inventory = field(default_factory=Inventory)
     pages: list[Page] = field(default_factory=list)
-    assets: list[tuple[Path, str]] = field(default_factory=list)
-    """Non-Markdown files under docs/: (absolute path, staged relative path)."""
+    assets: list[Asset] = field(default_factory=list)
+    """Allowed non-Markdown files under docs/ (only those some page uses are published)."""
     hidden: Inventory = field(default_factory=Inventory)
     """Documents this build's audience may not read: known, never shown or linked."""
     tracking: Tracking = field(default_factory=Tracking)
@@ -57,10 +58,10 @@ def load(project: Project, diagnostics: Diagnostics) -> Content:
         return content
     for path in _walk(project, project.docs_dir, diagnostics):
         relative = path.relative_to(project.docs_dir).as_posix()
-        if path.suffix.lower() != ".md":
-            content.assets.append((path, relative))
-            continue
-        _load_markdown(project, path, relative, content, diagnostics)
+        if assets.is_markdown(path):
+            _load_markdown(project, path, assets.page_path(relative), content, diagnostics)
+        else:
+            _load_asset(project, path, relative, content, diagnostics)
     publications = project.data_dir / PUBLICATIONS_FILE
     if publications.is_file():
         _load_publications(project, publications, content.inventory, diagnostics)
@@ -68,7 +69,22 @@ def load(project: Project, diagnostics: Diagnostics) -> Content:
     content.glossary = glossary.load(project, content.inventory, diagnostics)
     content.tracks = tracks.load(project, content.inventory, diagnostics)
     content.tracking = tracking.load(project, content.inventory, diagnostics)
+    _warn_unused_assets(project, content, diagnostics)
     return content
+
+
+def bodies(content: Content) -> list[tuple[str, str]]:
+    """(staged page, authored body) of every document and page: where assets are used."""
+    return ([(doc.page, doc.body) for doc in content.inventory.documents]
+            + [(page.page, page.body) for page in content.pages])
+
+
+def _warn_unused_assets(project: Project, content: Content, diagnostics: Diagnostics) -> None:
+    used = {asset.relative for asset in assets.published(content.assets, bodies(content))}
+    for asset in content.assets:
+        if asset.relative not in used:
+            diagnostics.warning(project.shown(asset.path), 0, "path",
+                                "没有页面引用这个文件，它不会发布")
 
 
 def _walk(project: Project, top: Path, diagnostics: Diagnostics) -> list[Path]:
@@ -150,6 +166,57 @@ def _refuse_body(shown: str, body: str, first_line: int, diagnostics: Diagnostic
     for violation in violations:
         diagnostics.error(shown, violation.line, "body", violation.message)
     return bool(violations)
+
+
+def _load_asset(project: Project, path: Path, relative: str, content: Content,
+                diagnostics: Diagnostics) -> None:
+    shown = project.shown(path)
+    why = assets.refusal(path)
+    if why is not None:
+        diagnostics.error(shown, 0, "path", why)
+        return
+    refusal = scan_asset(path, shown)
+    if refusal is not None:
+        diagnostics.error(shown, refusal.line, refusal.field, refusal.message)
+        return
+    content.assets.append(assets.Asset(path, relative))
+
+
+def scan_asset(path: Path, shown: str) -> classification.Refusal | None:
+    """Markings in the text of a text-like attachment (.txt, .csv, .docx)."""
+    suffix = path.suffix.lower()
+    if suffix not in assets.SCANNED_SUFFIXES:
+        return None
+    if suffix == ".docx":
+        text = docx_text(path)
+        if text is None:
+            return classification.Refusal(0, "path",
+                                          "无法读取该 .docx 文件，不能确认其中没有密级标注")
+    else:
+        try:
+            text = textfile.read(path, shown)
+        except textfile.ContentDecodeError as exc:
+            return classification.Refusal(exc.diagnostic.line, exc.diagnostic.field,
+                                          exc.diagnostic.message)
+    return classification.scan_body(text, 1)
+
+
+def docx_text(path: Path) -> str | None:
+    import zipfile
+
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(str(path))
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, OSError):
+        return None
+    paragraphs = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        paragraphs += [cell.text for row in table.rows for cell in row.cells]
+    for section in document.sections:
+        paragraphs += [p.text for p in section.header.paragraphs]
+    return "\n".join(paragraphs)
 
 
 def _default_id(path: Path) -> str:

@@ -7,6 +7,7 @@ GBK/GB18030 from older Windows machines, but what the site is built from stays U
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from dangjian.core.diagnostics import Diagnostic
@@ -47,9 +48,14 @@ def decode(raw: bytes, path: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-MAX_BYTES = 8 * 1024 * 1024
-"""Larger than any real regulation collection; a bigger file is a mistake or an attack
-and would keep the Markdown renderer busy for minutes."""
+MAX_BYTES = 2 * 1024 * 1024
+"""Forty times the longest real regulation (党章, about 50 KB); a bigger file is a mistake
+or an attack and would keep the Markdown renderer and the indexer busy for minutes."""
+MAX_LINE_CHARS = 20_000
+"""A paragraph is one line in our sources; the longest real one is under 2,000 characters.
+The search indexer's time grows much faster than a line's length."""
+MAX_TAGS = 5_000
+"""Inline HTML tags in one file: Markdown's raw-HTML handling grows with their square."""
 
 
 def detect_and_decode(raw: bytes, path: str) -> tuple[str, str]:
@@ -96,7 +102,25 @@ def read(path: Path, shown_as: str) -> str:
         raise ContentDecodeError(Diagnostic(
             shown_as, 0, "size",
             f"文件过大（{size / 1048576:.1f} MB，上限 {MAX_BYTES // 1048576} MB），请拆分"))
-    return decode(path.read_bytes(), shown_as)
+    text = decode(path.read_bytes(), shown_as)
+    check_limits(text, shown_as)
+    return text
+
+
+def check_limits(text: str, shown_as: str, first_line: int = 1) -> None:
+    """Refuse a text whose shape, not only its size, would make the build crawl."""
+    for number, line in enumerate(text.split("\n"), first_line):
+        if len(line) > MAX_LINE_CHARS:
+            raise ContentDecodeError(Diagnostic(
+                shown_as, number, "size",
+                f"这一行有 {len(line)} 个字符，超过上限 {MAX_LINE_CHARS}：请分段"))
+    tags = text.count("<")
+    if tags > MAX_TAGS and len(_TAG.findall(text)) > MAX_TAGS:
+        raise ContentDecodeError(Diagnostic(
+            shown_as, 0, "size", f"HTML 标签超过 {MAX_TAGS} 个：请改用 Markdown 或拆分文件"))
+
+
+_TAG = re.compile(r"</?[A-Za-z]")
 
 
 class ContentDecodeError(Exception):

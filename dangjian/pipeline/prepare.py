@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dangjian.core.diagnostics import ContentError, Diagnostic, Diagnostics
-from dangjian.load import audiences, loader, wording
+from dangjian.load import assets, audiences, loader, wording
 from dangjian.load.loader import Content
 from dangjian.pipeline.settings import Settings
 from dangjian.refs import references
@@ -53,6 +53,7 @@ def prepare(settings: Settings, audience: str | None = None,
                           f"未知的读者范围“{audience}”，应为："
                           f"{'、'.join(settings.audiences.also_reads)}")
     settings.audiences.check(content, diagnostics)
+    assets.check_overrides(settings.custom_dir, project.shown, diagnostics)
     wording.check(project, content.glossary, diagnostics)
     # Restrict before resolving: what this audience may not read must not even be linked
     # or listed among a document's backlinks.
