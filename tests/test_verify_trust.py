@@ -386,6 +386,7 @@ def test_zip64_records_are_refused(tmp_path, capsys):
     (b"{not json", "不是有效的 JSON"),
     (b"\xff\xfe\x00", "不是有效的 JSON"),
     (b"[" * 200_000, "不是有效的 JSON"),
+    (b" " * (9 * MiB), "MANIFEST.json 声明大小 9 MB，超过上限 8 MB"),
     (json.dumps({"format": "other/1", "files": {}}).encode(), f"格式标记不是 {FORMAT}"),
     (json.dumps(["format"]).encode(), f"格式标记不是 {FORMAT}"),
     (json.dumps({"format": FORMAT, "files": ["index.html"]}).encode(), "对照表"),
