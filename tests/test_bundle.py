@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -13,6 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 from dangjian.offline.bundle import MANIFEST
+from dangjian.offline.signing import KeyPair, generate
 from dangjian.offline.verify import extract, is_safe, verify
 
 from .conftest import ROOT
@@ -38,18 +41,34 @@ OFFLINE_QUERIES = {
 }
 
 
-def _bundle(out: Path, name: str = "bundle") -> Path:
+def _bundle(out: Path, name: str = "bundle", *options: str) -> Path:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "SOURCE_DATE_EPOCH": EPOCH}
     result = subprocess.run(
-        [sys.executable, "-m", "dangjian", "bundle", "--out", str(out), "--name", name],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+        [sys.executable, "-m", "dangjian", "bundle", "--out", str(out), "--name", name,
+         *options], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     return out / f"{name}.zip"
+
+
+def _verify(bundle: Path, *options: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "dangjian", "verify", str(bundle), *options],
+                          env=env, capture_output=True, text=True, timeout=120)
 
 
 @pytest.fixture(scope="session")
 def bundle_zip(tmp_path_factory) -> Path:
     return _bundle(tmp_path_factory.mktemp("dist"))
+
+
+@pytest.fixture(scope="session")
+def keys(tmp_path_factory) -> KeyPair:
+    return generate(tmp_path_factory.mktemp("keys"), "dangwei")
+
+
+@pytest.fixture(scope="session")
+def signed_zip(tmp_path_factory, keys) -> Path:
+    return _bundle(tmp_path_factory.mktemp("signed"), "bundle", "--sign", str(keys.private))
 
 
 @pytest.fixture(scope="session")
@@ -62,6 +81,43 @@ def unpacked(bundle_zip, tmp_path_factory) -> Path:
 def test_bundle_is_reproducible(bundle_zip, tmp_path):
     again = _bundle(tmp_path, "bundle")
     assert again.read_bytes() == bundle_zip.read_bytes()
+
+
+def test_signed_bundle_is_reproducible_and_verifies(signed_zip, bundle_zip, keys, tmp_path):
+    again = _bundle(tmp_path, "bundle", "--sign", str(keys.private))
+    assert again.read_bytes() == signed_zip.read_bytes()
+    with zipfile.ZipFile(signed_zip) as signed, zipfile.ZipFile(bundle_zip) as plain:
+        assert set(signed.namelist()) - set(plain.namelist()) == {"bundle/MANIFEST.sig"}
+        assert keys.fingerprint in signed.read("bundle/使用说明.txt").decode()
+        assert signed.read("bundle/index.html") == plain.read("bundle/index.html")
+    result = _verify(signed_zip, "--key", str(keys.public))
+    assert result.returncode == 0, result.stdout
+    assert f"签名有效：清单由公钥 {keys.fingerprint}" in result.stdout
+
+
+def test_rehashed_manifest_of_a_real_bundle_is_refused(signed_zip, keys, tmp_path):
+    """Change a page, put its new hash into MANIFEST.json, re-zip: only the key tells."""
+
+    def attack(entries):
+        page = entries["bundle/index.html"].replace(b"</body>", b"<p>forged</p></body>")
+        document = json.loads(entries["bundle/MANIFEST.json"])
+        document["files"]["index.html"] = hashlib.sha256(page).hexdigest()
+        entries["bundle/index.html"] = page
+        entries["bundle/MANIFEST.json"] = json.dumps(document, ensure_ascii=False).encode()
+        return entries
+
+    forged = _rezip(signed_zip, tmp_path / "forged.zip", attack)
+    unchecked = _verify(forged)
+    assert unchecked.returncode == 0 and "未核对签名者" in unchecked.stdout
+    result = _verify(forged, "--key", str(keys.public))
+    assert result.returncode == 1
+    assert result.stdout.strip() == (
+        f"核对失败：{forged}：签名与 MANIFEST.json 不符："
+        f"清单在签名后被改动过，或签名已损坏（签名者 {keys.fingerprint}）")
+    unsigned = _verify(_rezip(forged, tmp_path / "unsigned.zip",
+                              lambda e: {k: v for k, v in e.items() if "MANIFEST.sig" not in k}),
+                       "--key", str(keys.public))
+    assert unsigned.returncode == 1 and "没有签名" in unsigned.stdout
 
 
 def test_entries_are_sorted_with_fixed_times_and_modes(bundle_zip):

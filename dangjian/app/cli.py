@@ -65,12 +65,25 @@ def _parser() -> argparse.ArgumentParser:
                         help="输出目录（默认 dist/）")
     bundle.add_argument("--name", help="文件名（默认 dangjian-日期）")
     bundle.add_argument("--audience", help="只打包该读者范围可读的内容")
+    bundle.add_argument("--sign", type=Path, metavar="KEY",
+                        help="用该私钥给清单签名（私钥由 dangjian keygen 生成）")
     bundle.set_defaults(run=_bundle)
 
-    verify = sub.add_parser("verify", help="按清单核对离线包：缺失、被改动或多出的文件")
+    verify = sub.add_parser("verify", help="按清单核对离线包：缺失、被改动或多出的文件；"
+                                           "给出 --key 时还核对签名者")
     verify.add_argument("bundle", type=Path)
+    verify.add_argument("--key", type=Path, metavar="PUB",
+                        help="签名者的公钥（.pub）；未签名或签名不符的离线包会被拒绝")
     verify.add_argument("--extract", type=Path, metavar="DIR", help="核对通过后解压到 DIR")
     verify.set_defaults(run=_verify)
+
+    keygen = sub.add_parser("keygen", help="生成给离线包签名的 Ed25519 密钥对")
+    keygen.add_argument("--out", type=Path,
+                        help="输出目录（默认 ~/.dangjian）")
+    keygen.add_argument("--name", default="dangjian",
+                        help="文件名（默认 dangjian：写出 dangjian.key 和 dangjian.pub）")
+    keygen.add_argument("--force", action="store_true", help="覆盖已存在的密钥")
+    keygen.set_defaults(run=_keygen)
 
     schema = sub.add_parser("schema", help="把 front matter 的 JSON Schema 写到目录")
     schema.add_argument("out", type=Path, nargs="?", default=Path("schema"))
@@ -129,28 +142,71 @@ def _check(args: argparse.Namespace) -> int:
 
 def _bundle(args: argparse.Namespace) -> int:
     from dangjian.offline.bundle import bundle
+    from dangjian.offline.signing import SigningError
 
-    info = bundle(args.config_file, args.out, args.name, say=_say, audience=args.audience)
+    try:
+        info = bundle(args.config_file, args.out, args.name, say=_say, audience=args.audience,
+                      sign=args.sign)
+    except SigningError as exc:
+        print(f"打包失败：{exc}", file=sys.stderr)
+        return 1
     print(f"离线包：{info.path}（{info.files} 个文件，{info.size / 1048576:.1f} MB）")
+    if args.sign:
+        print("已签名：分支可用 dangjian verify 离线包.zip --key 公钥.pub 核对制作者。")
     return 0
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from dangjian.offline.verify import extract, verify
+    from dangjian.offline.signing import SigningError, load_public
+    from dangjian.offline.verify import Refused, extract, printable, verify
 
-    verdict = verify(args.bundle)
+    shown = printable(str(args.bundle))
+    try:
+        key = load_public(args.key) if args.key else None
+    except SigningError as exc:
+        print(f"核对失败：{exc}")
+        return 1
+    verdict = verify(args.bundle, key)
     for label, names in (("缺失", verdict.missing), ("被改动", verdict.modified),
                          ("多出", verdict.extra), ("不安全的路径", verdict.unsafe)):
         for name in names:
-            print(f"{label}：{name}")
-    if verdict.problem:
-        print(verdict.problem)
+            print(f"{label}：{printable(name)}")
     if not verdict.ok:
-        print(f"核对失败：{args.bundle}")
+        print(f"核对失败：{shown}" + (f"：{verdict.problem}" if verdict.problem else ""))
         return 1
     print(f"核对通过：{verdict.checked} 个文件与清单一致。")
+    if key is not None:
+        print(f"签名有效：清单由公钥 {verdict.signer} 对应的私钥签名。")
+    else:
+        has = "包内有签名，" if verdict.signed else "本离线包没有签名，"
+        print(f"注意：未核对签名者（没有指定 --key）。{has}只能说明文件与清单一致，"
+              "不能说明离线包是谁制作的。")
     if args.extract:
-        print(f"已解压 {extract(args.bundle, args.extract)} 个文件到 {args.extract}")
+        try:
+            count = extract(args.bundle, args.extract)
+        except (Refused, OSError) as exc:
+            print(f"解压失败：{exc}")
+            return 1
+        print(f"已解压 {count} 个文件到 {args.extract}")
+    return 0
+
+
+def _keygen(args: argparse.Namespace) -> int:
+    from dangjian.offline.signing import SigningError, generate
+
+    try:
+        out = args.out or Path.home() / ".dangjian"  # like ~/.ssh: away from any repository
+    except RuntimeError:
+        print("生成密钥失败：无法确定用户主目录，请用 --out 指定目录", file=sys.stderr)
+        return 1
+    try:
+        pair = generate(out, args.name, force=args.force)
+    except SigningError as exc:
+        print(f"生成密钥失败：{exc}", file=sys.stderr)
+        return 1
+    print(f"私钥：{pair.private}（仅本人可读；妥善保管，不要放进仓库或离线包）")
+    print(f"公钥：{pair.public}（发给各支部，用于 dangjian verify --key）")
+    print(f"指纹：{pair.fingerprint}")
     return 0
 
 

@@ -2,7 +2,8 @@
 
 The zip is reproducible: entries are sorted, and every timestamp and permission is
 fixed (timestamps from ``SOURCE_DATE_EPOCH`` when set), so the same sources give the
-same bytes.
+same bytes. A bundle made with a signing key also carries ``MANIFEST.sig``, a detached
+Ed25519 signature of the manifest (see ``signing``); it is deterministic too.
 """
 
 from __future__ import annotations
@@ -18,6 +19,10 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from dangjian.offline import signing
+
 MANIFEST = "MANIFEST.json"
 FORMAT = "dangjian-bundle/1"
 README = "使用说明.txt"
@@ -26,9 +31,14 @@ _README_TEXT = """党建知识站离线包
 1. 把整个压缩包解压到任意文件夹（U 盘、桌面均可）。
 2. 打开文件夹，双击 index.html，用浏览器浏览；无需联网，搜索也可使用。
 3. 核对完整性：在装有 dangjian 的电脑上运行
-       dangjian verify 本压缩包.zip
+       dangjian verify 本压缩包.zip{key}
    MANIFEST.json 中列出了每个文件的 SHA-256 校验值。
+{signer}"""
+_SIGNED = """   MANIFEST.sig 是制作者对清单的签名，签名者公钥指纹：
+       {fingerprint}
+   请核对它与党委下发的公钥指纹一致；只有加 --key 才会核对签名。
 """
+_UNSIGNED = "   本离线包没有签名，无法核对是谁制作的。\n"
 _FIXED_EPOCH = 315532800  # 1980-01-01, the earliest time a zip entry can carry
 
 
@@ -71,6 +81,24 @@ def manifest(files: dict[str, bytes], counts: Counter, commit: str | None,
     return (json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode()
 
 
+def usage_text(signer: str | None) -> str:
+    if signer is None:
+        return _README_TEXT.format(key="", signer=_UNSIGNED)
+    return _README_TEXT.format(key=" --key 公钥文件.pub",
+                               signer=_SIGNED.format(fingerprint=signer))
+
+
+def assemble(files: dict[str, bytes], counts: Counter, commit: str | None,
+             built: dt.datetime, key: Ed25519PrivateKey | None = None) -> dict[str, bytes]:
+    """The bundle's files: the site, the usage text, the manifest and its signature."""
+    signer = signing.fingerprint(key.public_key()) if key else None
+    files = {**files, README: usage_text(signer).encode("utf-8")}
+    files[MANIFEST] = manifest(files, counts, commit, built)
+    if key:
+        files[signing.SIGNATURE] = signing.sign(files[MANIFEST], key)
+    return files
+
+
 def write_zip(target: Path, folder: str, files: dict[str, bytes], built: dt.datetime) -> None:
     stamp = max(int(built.timestamp()), _FIXED_EPOCH)
     date_time = dt.datetime.fromtimestamp(stamp, dt.UTC).timetuple()[:6]
@@ -92,17 +120,17 @@ def read_site(site: Path) -> dict[str, bytes]:
 
 
 def bundle(config_file: Path, out_dir: Path, name: str | None, say,
-           audience: str | None = None) -> BundleInfo:
+           audience: str | None = None, sign: Path | None = None) -> BundleInfo:
     from dangjian.app.build import build
 
+    key = signing.load_private(sign) if sign else None  # fail before the build, not after
     built = build_time()
     with tempfile.TemporaryDirectory(prefix="dangjian-bundle-") as temp:
         report = build(config_file, Path(temp) / "site", say=say, offline=True,
                        audience=audience)
         files = read_site(report.site_dir)
-    files[README] = _README_TEXT.encode("utf-8")
     root = config_file.resolve().parent
-    files[MANIFEST] = manifest(files, report.documents, source_commit(root), built)
+    files = assemble(files, report.documents, source_commit(root), built, key)
     default = f"dangjian-{built:%Y%m%d}" + (f"-{audience}" if audience else "")
     stem = (name or default).removesuffix(".zip")
     target = (out_dir if out_dir.is_absolute() else root / out_dir) / f"{stem}.zip"
