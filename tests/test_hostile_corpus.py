@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from dangjian.safety.firewall import check_site
 
 from dangjian.app import cli
-from dangjian.safety.firewall import check_site
 
 from .conftest import write_project
 from .hostile_corpus import BASE, BUILT, CASES, REFUSED, Case

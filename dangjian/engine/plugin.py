@@ -55,14 +55,14 @@ class DangjianPlugin(BasePlugin[DangjianConfig]):
             raise PluginError(REFUSAL)
         return config
 
-    def on_files(self, files, *, config):
+    def on_files(self, files, *, config):  # noqa: ARG002 — MkDocs passes hooks' arguments by name
         self._total = len(files.documentation_pages())
         self._done = 0
         return files
 
     # Counted once a page's HTML is complete: MkDocs converts every page's Markdown
     # before it renders any template, and the templates take most of the time.
-    def on_post_page(self, output, *, page, config):
+    def on_post_page(self, output, *, page, config):  # noqa: ARG002 — passed by name
         self._done += 1
         now = time.monotonic()
         if self.progress and (now - self._last >= 1.0 or self._done == self._total):

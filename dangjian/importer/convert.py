@@ -60,7 +60,7 @@ def convert(source: Source, kind_name: str = "auto", file_name: str = "") -> Con
     fields = Guesser(report.kind, parsed, head, name, source.unit).fields()
     report.review = [name for name, value in fields.items() if value.review]
     text = _markdown(report, parsed, fields)
-    _doubt_open_lines(report, parsed)
+    _doubt_open_lines(parsed)
     title = str(fields["title"].value)
     for doubt in parsed.doubts:
         report.diagnostics.warning(source.path, doubt.line, doubt.field, doubt.message)
@@ -134,7 +134,7 @@ def _record_counts(report: Report, parsed: structure.Structure,
     report.counts["条"] = len(loaded.articles)
 
 
-def _doubt_open_lines(report: Report, parsed: structure.Structure) -> None:
+def _doubt_open_lines(parsed: structure.Structure) -> None:
     """Text lines that stop without punctuation: cut off, or one paragraph broken in two."""
     for block in parsed.blocks:
         if block.kind == "division" and block.marker.endswith(("章", "节")):

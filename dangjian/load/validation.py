@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from enum import Enum
 from typing import Any, TypeVar
 
@@ -29,43 +30,48 @@ def validate(model: type[M], data: Any, lines: LineMap, path: str,
             loc = tuple(error["loc"])
             field_name = ".".join(str(part) for part in (*prefix, *loc))
             line = lines.line_of((*prefix, *loc))
-            diagnostics.error(path, line, field_name, _message(model, error))
+            diagnostics.error(path, line, field_name, _message(error))
         return None
 
 
-def _message(model: type[BaseModel], error: dict[str, Any]) -> str:
+_FIXED = {
+    "missing": "缺少必填字段",
+    "extra_forbidden": "未知字段（请检查拼写；可用字段见 schema/ 下的 JSON Schema）",
+    "string_too_short": "不能为空",
+}
+# Pydantic's error type → the author's message; ``shown`` is the value as written.
+_FORMATTED: dict[str, Callable[[str, Any, dict[str, Any], Any], str]] = {
+    "enum": lambda shown, _v, ctx, _e:
+        f"值 {shown} 不在允许范围内，应为：{ctx.get('expected', '')}",
+    "string_type": lambda shown, value, _c, _e: f"应为文字，实为 {_type_name(value)} {shown}",
+    "str_type": lambda shown, value, _c, _e: f"应为文字，实为 {_type_name(value)} {shown}",
+    "list_type": lambda shown, value, _c, _e: f"应为列表，实为 {_type_name(value)} {shown}",
+    "int_type": lambda shown, _v, _c, _e: f"应为整数，实为 {shown}",
+    "int_parsing": lambda shown, _v, _c, _e: f"应为整数，实为 {shown}",
+    "int_from_float": lambda shown, _v, _c, _e: f"应为整数，实为 {shown}",
+    "too_short": lambda _s, _v, ctx, _e: f"至少需要 {ctx.get('min_length', 1)} 项",
+    "too_long": lambda _s, _v, ctx, _e: f"最多 {ctx.get('max_length', '')} 项",
+    "string_pattern_mismatch":
+        lambda shown, _v, ctx, _e: f"{shown} 格式不符，应匹配 {ctx.get('pattern', '')}",
+    "greater_than_equal": lambda shown, _v, _c, error: f"{shown} 超出范围（{error['msg']}）",
+    "less_than_equal": lambda shown, _v, _c, error: f"{shown} 超出范围（{error['msg']}）",
+}
+
+
+def _message(error: Mapping[str, Any]) -> str:
     kind = error["type"]
     value = error.get("input")
-    ctx = error.get("ctx") or {}
     shown = _shown(value)
     if kind == "dangjian":  # our own validators' messages are already for authors
         return str(error["msg"])
-    if kind == "missing":
-        return "缺少必填字段"
-    if kind == "extra_forbidden":
-        return "未知字段（请检查拼写；可用字段见 schema/ 下的 JSON Schema）"
-    if kind == "enum":
-        return f"值 {shown} 不在允许范围内，应为：{ctx.get('expected', '')}"
+    if kind in _FIXED:
+        return _FIXED[kind]
     if kind.startswith("date") or (kind == "value_error" and "iso_date" in str(error["msg"])):
         return f"日期 {shown} 无效，应为 YYYY-MM-DD 格式的真实日期"
     if kind == "value_error" and "book_marks" in str(error["msg"]):
         return f"{shown} 不应带书名号《》"
-    if kind in {"string_type", "str_type"}:
-        return f"应为文字，实为 {_type_name(value)} {shown}"
-    if kind == "list_type":
-        return f"应为列表，实为 {_type_name(value)} {shown}"
-    if kind in {"int_type", "int_parsing", "int_from_float"}:
-        return f"应为整数，实为 {shown}"
-    if kind == "string_too_short":
-        return "不能为空"
-    if kind == "too_short":
-        return f"至少需要 {ctx.get('min_length', 1)} 项"
-    if kind == "too_long":
-        return f"最多 {ctx.get('max_length', '')} 项"
-    if kind == "string_pattern_mismatch":
-        return f"{shown} 格式不符，应匹配 {ctx.get('pattern', '')}"
-    if kind in {"greater_than_equal", "less_than_equal"}:
-        return f"{shown} 超出范围（{error['msg']}）"
+    if kind in _FORMATTED:
+        return _FORMATTED[kind](shown, value, error.get("ctx") or {}, error)
     return f"{error['msg']}（值为 {shown}）"
 
 

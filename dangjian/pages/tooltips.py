@@ -62,8 +62,7 @@ def _prose_lines(lines: list[str]) -> Iterator[int]:
         line = lines[index]
         blank = not line.strip()
         if fence:
-            if line.strip().startswith(fence):
-                fence = ""
+            fence = "" if line.strip().startswith(fence) else fence
         elif match := _FENCE.match(line):
             fence = match.group(1)
         elif in_html:
@@ -72,21 +71,27 @@ def _prose_lines(lines: list[str]) -> Iterator[int]:
             in_html = True
         elif blank:
             pass
-        elif _CONTAINER.match(line) or _LIST_ITEM.match(line):
+        elif _LIST_ITEM.match(line):
             in_container = True
-            if _LIST_ITEM.match(line):
-                yield index
+            yield index
+        elif _CONTAINER.match(line):
+            in_container = True
         elif line.startswith(("    ", "\t")):
             # Indented text is prose inside an admonition or a list, code elsewhere.
             if in_container and not _SKIPPED_LINE.match(line.strip()):
                 yield index
         else:
             in_container = False
-            following = lines[index + 1] if index + 1 < len(lines) else ""
-            if not _SKIPPED_LINE.match(line) and not _SETEXT.match(following):
+            if _is_paragraph(lines, index):
                 yield index
         previous_blank = blank
         index += 1
+
+
+def _is_paragraph(lines: list[str], index: int) -> bool:
+    """A top-level text line that is neither skipped nor a setext heading's title."""
+    following = lines[index + 1] if index + 1 < len(lines) else ""
+    return not _SKIPPED_LINE.match(lines[index]) and not _SETEXT.match(following)
 
 
 def _after_front_matter(lines: list[str]) -> int:
