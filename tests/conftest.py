@@ -30,24 +30,23 @@ def seed_path() -> Path:
 @pytest.fixture
 def make_project(tmp_path: Path):
     """Write files into a fresh project (with the shipped mkdocs.yml) and return its root."""
+    return functools.partial(write_project, tmp_path / "project")
 
-    def make(files: dict[str, str | bytes]) -> Path:
-        root = tmp_path / "project"
-        (root / "docs").mkdir(parents=True, exist_ok=True)
-        (root / "data").mkdir(exist_ok=True)
-        shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-        shutil.copytree(ROOT / "overrides", root / "overrides", dirs_exist_ok=True)
-        shutil.copytree(ROOT / "macros", root / "macros", dirs_exist_ok=True)
-        for name, data in files.items():
-            path = root / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(data, bytes):
-                path.write_bytes(data)
-            else:
-                path.write_text(data, encoding="utf-8")
-        return root
 
-    return make
+def write_project(root: Path, files: dict[str, str | bytes]) -> Path:
+    """``files`` in a project at ``root`` with the shipped mkdocs.yml and overrides."""
+    (root / "docs").mkdir(parents=True, exist_ok=True)
+    (root / "data").mkdir(exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", root / "overrides", dirs_exist_ok=True)
+    for name, data in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            path.write_bytes(data)
+        else:
+            path.write_text(data, encoding="utf-8")
+    return root
 
 
 @pytest.fixture(scope="session")

@@ -20,7 +20,7 @@ from dangjian.core.project import Project
 from dangjian.engine import render as engine
 from dangjian.load import audiences, loader
 from dangjian.offline import offline_search
-from dangjian.pages import macro_functions, stage
+from dangjian.pages import stage
 from dangjian.refs import references
 from dangjian.search import search_index
 
@@ -89,7 +89,6 @@ def build(config_file: Path, site_dir: Path | None = None, strict: bool | None =
     for doc in content.inventory.documents:
         report.documents[doc.kind.label] += 1
 
-    macro_functions.use(content)
     say("生成页面…")
     with report.phase("生成页面"):
         variant = ("offline-" if offline else "") + (
