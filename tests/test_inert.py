@@ -257,3 +257,14 @@ def test_macros_plugin_is_refused(make_project, entry):
         build(config)
     assert "由 dangjian 自己展开" in str(caught.value)
     assert not (root / "site").exists()
+
+
+def test_calls_in_list_items_count_and_indented_code_does_not():
+    from dangjian.text import author_calls
+
+    text = ("- 条目\n\n    {{ doc_link('a') }}\n\n        {{ x }}\n\n段落\n\n    {{ y }}\n\n"
+            "!!! note\n\n    {{ metadata_card(\"b\") }}\n")
+    found = author_calls.find(text, 10)
+    assert [(c.function, c.doc_id, c.line) for c in found.calls] == [
+        ("doc_link", "a", 12), ("metadata_card", "b", 22)]
+    assert found.problems == []
