@@ -27,14 +27,18 @@ def seed_path() -> Path:
     return SHARED / "seed" / "workpoints-2020.txt"
 
 
+@pytest.fixture
+def make_project(tmp_path: Path):
+    """Write files into a fresh project (with the shipped mkdocs.yml) and return its root."""
+    return functools.partial(write_project, tmp_path / "project")
+
+
 def write_project(root: Path, files: dict[str, str | bytes]) -> Path:
-    """A project at ``root`` with the shipped mkdocs.yml and overrides, plus ``files``."""
+    """``files`` in a project at ``root`` with the shipped mkdocs.yml and overrides."""
     (root / "docs").mkdir(parents=True, exist_ok=True)
     (root / "data").mkdir(exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(ROOT / "overrides", root / "overrides", dirs_exist_ok=True)
-    if (ROOT / "macros").is_dir():
-        shutil.copytree(ROOT / "macros", root / "macros", dirs_exist_ok=True)
     for name, data in files.items():
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -43,16 +47,6 @@ def write_project(root: Path, files: dict[str, str | bytes]) -> Path:
         else:
             path.write_text(data, encoding="utf-8")
     return root
-
-
-@pytest.fixture
-def make_project(tmp_path: Path):
-    """Write files into a fresh project (with the shipped mkdocs.yml) and return its root."""
-
-    def make(files: dict[str, str | bytes]) -> Path:
-        return write_project(tmp_path / "project", files)
-
-    return make
 
 
 @pytest.fixture(scope="session")

@@ -76,7 +76,7 @@ def test_navigation_is_pruned(built_site):
     assert "中国共产党党员教育管理工作条例</" not in html.split('class="md-content"')[0]
 
 
-def test_home_page_macros_render(built_site):
+def test_home_page_functions_render(built_site):
     html = (built_site / "index.html").read_text(encoding="utf-8")
     assert "{{" not in html
     assert 'href="workplans/2020/#2020-6-3"' in html

@@ -182,7 +182,7 @@ def test_fuzzed_content_never_raises(make_project, tmp_path, meta, body, folder)
 
 
 @pytest.mark.parametrize(("body", "line", "words"), [
-    ("{{ nope( }}", 6, "expected ')'"),
+    ("{{ nope( }}", 6, "不支持的模板写法"),
     ('{{ doc_link("nonexistent") }}', 6, "未知的文件标识"),
 ])
 def test_template_errors_name_file_and_line(make_project, body, line, words):
@@ -193,7 +193,7 @@ def test_template_errors_name_file_and_line(make_project, body, line, words):
     with pytest.raises(ContentError) as caught:
         build(root / "mkdocs.yml")
     [error] = caught.value.diagnostics
-    assert (error.path, error.line, error.field) == ("docs/index.md", line, "macros")
+    assert (error.path, error.line, error.field) == ("docs/index.md", line, "模板")
     assert words in error.message and "Traceback" not in error.message
     assert not (root / "site").exists()
 

@@ -24,7 +24,7 @@ def two_year_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from dangjian.app.build import build
 
     root = tmp_path_factory.mktemp("two-years") / "project"
-    for name in ("overrides", "macros"):
+    for name in ("overrides",):
         shutil.copytree(ROOT / name, root / name)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     for name, text in two_years_files().items():

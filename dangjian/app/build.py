@@ -17,7 +17,6 @@ from pathlib import Path
 
 from dangjian.core.diagnostics import ContentError, Diagnostic, Severity
 from dangjian.engine import render as engine
-from dangjian.pages import macro_functions
 from dangjian.pipeline import variant as variants
 from dangjian.pipeline.prepare import prepare
 from dangjian.pipeline.variant import STAGING_DIR
@@ -69,7 +68,6 @@ def build(config_file: Path, site_dir: Path | None = None, strict: bool | None =
         report.documents[doc.kind.label] += 1
 
     variant = variants.for_prepared(prepared, offline)
-    macro_functions.use(prepared.content)
     say("生成页面…")
     with report.phase("生成页面"):
         staged = variants.stage_variant(prepared, variant, bool(config.use_directory_urls))

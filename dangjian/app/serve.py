@@ -17,7 +17,7 @@ from pathlib import Path
 from dangjian.app.build import STAGING_DIR, Say, build
 from dangjian.core.diagnostics import ContentError
 
-WATCHED = ("docs", "data", "macros", "overrides", "mkdocs.yml")
+WATCHED = ("docs", "data", "overrides", "mkdocs.yml")
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
@@ -59,6 +60,14 @@ class DangjianPlugin(BasePlugin[DangjianConfig]):
         self._total = len(files.documentation_pages())
         self._done = 0
         return files
+
+    def on_page_markdown(self, markdown, *, page, config, files):
+        # A page without a front-matter title gets Material's <title>{{ page.title |
+        # striptags }}, and striptags unescapes: "&lt;/title&gt;" would close the element.
+        # Navigation titles are escaped text (Markup, see render.py): take the one given.
+        if "title" not in page.meta and isinstance(page.title, Markup):
+            page.meta["title"] = page.title
+        return markdown
 
     # Counted once a page's HTML is complete: MkDocs converts every page's Markdown
     # before it renders any template, and the templates take most of the time.

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 from mkdocs.utils.yaml import yaml_load
 
-from dangjian.core.diagnostics import ContentError, Diagnostic
 from dangjian.engine.plugin import DangjianPlugin, ProgressCallback
 from dangjian.load.audiences import Audiences
+from dangjian.pages.navigation import NavEntry
 from dangjian.pages.stage import Staged
 from dangjian.pipeline.settings import Settings
 
@@ -42,6 +42,7 @@ def load(config_file: Path, offline: bool = False) -> tuple[MkDocsConfig, Settin
     """Load mkdocs.yml; ``offline`` makes the variant that works from ``file://``:
     file URLs, and no Material search (the product's offline search replaces it)."""
     overrides: dict = {}
+    _refuse_template_plugins(_raw_plugins(config_file))
     try:
         if offline:
             overrides = {"use_directory_urls": False,
@@ -49,6 +50,7 @@ def load(config_file: Path, offline: bool = False) -> tuple[MkDocsConfig, Settin
         config = load_config(config_file=str(config_file), **overrides)
     except MkDocsException as exc:
         raise EngineError(f"{config_file.name}: {exc}") from None
+    _refuse_template_plugins(list(config.plugins.items()))
     # Templates (overrides/main.html) leave Pagefind out of the file:// variant.
     config["extra"]["dangjian_offline"] = offline
     plugin = _plugin(config)
@@ -67,15 +69,44 @@ def load(config_file: Path, offline: bool = False) -> tuple[MkDocsConfig, Settin
                             Path(custom_dir) if custom_dir else None)
 
 
+MACROS_REFUSED = ("mkdocs.yml 启用了 macros 插件：页面函数（doc_link、metadata_card、"
+                  "work_items）由 dangjian 自己展开，内容不再经过任何模板引擎；"
+                  "请从 mkdocs.yml 的 plugins 中删除 macros")
+
+
+def _raw_plugins(config_file: Path) -> list:
+    try:
+        with config_file.open("rb") as handle:
+            raw = yaml_load(handle) or {}
+    except (OSError, MkDocsException):
+        return []  # load_config reports it
+    plugins = raw.get("plugins", []) if isinstance(raw, dict) else []
+    return plugins if isinstance(plugins, list) else list(plugins or [])
+
+
+def _plugin_name(entry) -> str:
+    return str(next(iter(entry)) if isinstance(entry, dict) and entry else entry)
+
+
+def _refuse_template_plugins(plugins: list) -> None:
+    """Content is data: no plugin may run a template engine (Jinja) over pages.
+
+    Checked on the written names (also when the plugin is not installed) and on the
+    loaded plugins (whatever they are called).
+    """
+    for entry in plugins:
+        if isinstance(entry, tuple):
+            name, instance = entry
+            module = type(instance).__module__
+        else:
+            name, module = _plugin_name(entry), ""
+        if name.split("#")[0].split("/")[-1] == "macros" or module.startswith("mkdocs_macros"):
+            raise EngineError(MACROS_REFUSED)
+
+
 def _plugins_without_search(config_file: Path) -> list:
-    with config_file.open("rb") as handle:
-        raw = yaml_load(handle) or {}
-
-    def name(entry) -> str:
-        return next(iter(entry)) if isinstance(entry, dict) else str(entry)
-
-    return [entry for entry in raw.get("plugins", [])
-            if name(entry) not in {"search", "material/search"}]
+    return [entry for entry in _raw_plugins(config_file)
+            if _plugin_name(entry) not in {"search", "material/search"}]
 
 
 def render(config: MkDocsConfig, staged: Staged, site_dir: Path,
@@ -83,7 +114,7 @@ def render(config: MkDocsConfig, staged: Staged, site_dir: Path,
     """Build ``staged`` into ``site_dir``; return MkDocs' warnings."""
     config["docs_dir"] = str(staged.docs_dir)
     config["site_dir"] = str(site_dir)
-    config["nav"] = staged.nav
+    config["nav"] = [_html_titles(entry) for entry in staged.nav]
     config["extra_css"] = [*config["extra_css"], *staged.stylesheets]
     config["extra_javascript"] = [*config["extra_javascript"], *staged.scripts]
     plugin = _plugin(config)
@@ -98,38 +129,18 @@ def render(config: MkDocsConfig, staged: Staged, site_dir: Path,
         mkdocs_build(config)
     except MkDocsException as exc:
         raise EngineError("\n".join([*collector.records, str(exc)])) from None
-    except SystemExit:
-        # mkdocs-macros exits on a template error after logging which page and why.
-        raise ContentError(_template_errors(collector.records, staged)) from None
     finally:
         logger.removeHandler(collector)
     return collector.records
 
 
-_MACRO_FILE = re.compile(r"_File_: `([^`]+)`")
-_MACRO_LINE = re.compile(r"_Line (\d+) in Markdown file:_ \*\*(.+?)\*\*")
-_MACRO_ERROR = re.compile(r"^_(\w*(?:Error|Exception))_: (.+)$", re.M)
-_TEMPLATE_LINE = re.compile(r'File "<template>", line (\d+)')
-
-
-def _template_errors(records: list[str], staged: Staged) -> list[Diagnostic]:
-    """mkdocs-macros' Markdown-formatted report (with a traceback) → file:line diagnostics."""
-    found = []
-    for record in records:
-        page = _MACRO_FILE.search(record)
-        if not page:
-            continue
-        source, shift = staged.origins.get(page.group(1), (page.group(1), 0))
-        where = _MACRO_LINE.search(record)
-        if where:
-            line, message = int(where.group(1)), where.group(2)
-        else:
-            error = _MACRO_ERROR.search(record.split("```")[0])
-            template_line = _TEMPLATE_LINE.findall(record)
-            line = int(template_line[-1]) if template_line else 1
-            message = f"{error.group(1)}: {error.group(2)}" if error else "模板出错"
-        found.append(Diagnostic(source, max(1, line + shift), "macros", f"模板出错：{message}"))
-    return found or [Diagnostic("mkdocs.yml", 0, "macros", "页面模板出错")]
+def _html_titles(entry: NavEntry) -> NavEntry:
+    """Navigation titles are HTML text already (escaped by the core): marked so, Material's
+    templates print them as they are where they escape (``| e``) as well as where not."""
+    if isinstance(entry, str):
+        return entry
+    return {Markup(title): [_html_titles(child) for child in value]
+            if isinstance(value, list) else value for title, value in entry.items()}
 
 
 def _plugin(config: MkDocsConfig) -> DangjianPlugin | None:

@@ -18,7 +18,8 @@ from dangjian.text import workplan
 # Line starts that Markdown would read as markup rather than text.
 _MARKUP_START = re.compile(r"^(?:#{1,6}(?=\s|$)|>|[-+*](?=\s|$)|\d{1,9}(?=\.(?:\s|$))"
                            r"|[-_*]{3,}\s*$|`{3,}|~{3,})")
-_TEMPLATE = re.compile(r"\{[{%]")
+# What a page would read as template syntax (and refuse): a backslash shows the brace.
+_TEMPLATE = re.compile(r"\{(?=[{%#])")
 _OPEN, _CLOSE = "“《（(「『【‘", "”》）)」』】’"
 _STOPS = "。！？；"
 ITEM_TITLE_MAX = 60
@@ -39,12 +40,11 @@ def escape(text: str) -> str:
         # “1. ” starts a list: escape its dot; any other markup: escape its first sign.
         at = match.end() if match.group(0)[:1].isdigit() else 0
         text = text[:at] + "\\" + text[at:]
-    # mkdocs-macros reads {{ and {% as template syntax; print them as literals instead.
-    return _TEMPLATE.sub(lambda m: '{{ "' + m.group(0) + '" }}', text)
+    return _TEMPLATE.sub(r"\\{", text)
 
 
 def heading(level: int, text: str, anchor: str | None = None) -> str:
-    shown = _TEMPLATE.sub(lambda m: '{{ "' + m.group(0) + '" }}', text)
+    shown = _TEMPLATE.sub(r"\\{", text)
     return f"{'#' * level} {shown}" + (f" {{#{anchor}}}" if anchor else "")
 
 

@@ -21,9 +21,10 @@ from dangjian.load.tracking import Tracking
 from dangjian.load.tracks import Track
 from dangjian.load.validation import validate
 from dangjian.safety import classification, htmlpolicy
-from dangjian.text import regtext, workplan
+from dangjian.text import author_calls, regtext, workplan
 
 PUBLICATIONS_FILE = "publications.yml"
+TEMPLATE_FIELD = "模板"
 
 
 @dataclass
@@ -65,7 +66,8 @@ def load(project: Project, diagnostics: Diagnostics) -> Content:
     publications = project.data_dir / PUBLICATIONS_FILE
     if publications.is_file():
         _load_publications(project, publications, content.inventory, diagnostics)
-    # Both refer to documents, so they come once the inventory is complete.
+    # These refer to documents, so they come once the inventory is complete.
+    _check_calls(content, diagnostics)
     content.glossary = glossary.load(project, content.inventory, diagnostics)
     content.tracks = tracks.load(project, content.inventory, diagnostics)
     content.tracking = tracking.load(project, content.inventory, diagnostics)
@@ -217,6 +219,27 @@ def docx_text(path: Path) -> str | None:
     for section in document.sections:
         paragraphs += [p.text for p in section.header.paragraphs]
     return "\n".join(paragraphs)
+
+
+def _check_calls(content: Content, diagnostics: Diagnostics) -> None:
+    """Page-function calls name a known document; nothing else in prose is a template."""
+    bodies = [(page.source, page.body, page.body_line) for page in content.pages]
+    bodies += [(doc.source, doc.body, doc.body_line) for doc in content.inventory.documents
+               if doc.body]
+    for source, body, first_line in bodies:
+        if "{" not in body:
+            continue
+        found = author_calls.find(body, first_line)
+        for problem in found.problems:
+            diagnostics.error(source, problem.line, TEMPLATE_FIELD, problem.message)
+        for call in found.calls:
+            doc = content.inventory.by_id.get(call.doc_id)
+            if doc is None:
+                diagnostics.error(source, call.line, TEMPLATE_FIELD,
+                                  f"{call.function}：未知的文件标识“{call.doc_id}”")
+            elif call.function == "work_items" and doc.kind is not WORKPLAN:
+                diagnostics.error(source, call.line, TEMPLATE_FIELD,
+                                  f"work_items 须指向工作要点，“{call.doc_id}”是{doc.kind.label}")
 
 
 def _default_id(path: Path) -> str:

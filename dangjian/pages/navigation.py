@@ -1,4 +1,9 @@
-"""The site's navigation: 首页, 工作要点, 法规制度, 学习资料, 学习路径, 术语."""
+"""The site's navigation: 首页, 工作要点, 法规制度, 学习资料, 学习路径, 术语.
+
+Material prints navigation titles as HTML (tabs, sidebar, breadcrumbs, footer), so every
+title is HTML-escaped here, once, as the navigation is returned: entries passed in
+(``progress``, ``tracks``) carry plain text.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from dangjian.core.documents import Document, Inventory
+from dangjian.text.escape import html_text
 from dangjian.text.ordering import regulation_order
 
 NavEntry = dict[str, Any] | str
@@ -49,7 +55,14 @@ def build(inventory: Inventory, has_home: bool,
         {"学习路径": ["tracks/index.md", *({title: page} for title, page in tracks)]},
         {"术语": ["glossary/index.md"]},
     ]
-    return nav
+    return [_inert(entry) for entry in nav]
+
+
+def _inert(entry: NavEntry) -> NavEntry:
+    if isinstance(entry, str):
+        return entry
+    return {html_text(title): [_inert(child) for child in value] if isinstance(value, list)
+            else value for title, value in entry.items()}
 
 
 def _listed(docs: list[Document], year: Callable[[Document], int | None]) -> list[NavEntry]:

@@ -8,13 +8,14 @@ change, so that a rebuild in ``serve`` touches nothing that did not change.
 from __future__ import annotations
 
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-from dangjian.core.documents import Document
+from dangjian.core.documents import Document, Inventory
 from dangjian.core.urls import Links
 from dangjian.load.loader import Content
 from dangjian.pages import (
@@ -23,6 +24,7 @@ from dangjian.pages import (
     glossary_page,
     indexes,
     navigation,
+    page_functions,
     plan_pages,
     search_fields,
     search_page,
@@ -34,6 +36,7 @@ from dangjian.pages import (
 from dangjian.pages.navigation import NavEntry
 from dangjian.refs import backlinks, linking, references
 from dangjian.refs.references import References
+from dangjian.text.escape import html_text, markdown_text
 
 ASSET_DIR = "_dangjian"
 """Folder of the staged tree (and of the site) that holds the product's CSS and JS."""
@@ -63,8 +66,6 @@ class Staged:
     docs_dir: Path
     nav: list[NavEntry]
     pages: list[str] = field(default_factory=list)
-    origins: dict[str, tuple[str, int]] = field(default_factory=dict)
-    """Staged page → (source file, line shift): source line = staged body line + shift."""
     stylesheets: list[str] = field(default_factory=lambda: list(STYLESHEETS))
     scripts: list[str] = field(default_factory=lambda: list(SCRIPTS))
 
@@ -77,20 +78,19 @@ def stage(content: Content, target: Path, directory_urls: bool = True,
     target.mkdir(parents=True, exist_ok=True)
     writer = _Writer(target)
     authored = {page.page for page in content.pages}
-    origins: dict[str, tuple[str, int]] = {}
     terms = content.glossary.tooltips
     plans = plan_pages.PlanView(content.tracking, plan_pages.cited_in(refs),
                                 plan_pages.served_by_tracks(content.tracks))
+    functions = page_functions.PageFunctions(content.inventory)
     for page in content.pages:
-        body = linking.render(page.body, refs, page.page, Links(page.page, directory_urls))
-        text = _plain_page(body, page.meta.model_dump(exclude_none=True))
-        writer.text(page.page, tooltips.annotate(text, terms))
-        origins[page.page] = (page.source, page.body_line - 1)
+        links = Links(page.page, directory_urls)
+        body = linking.render(functions.mark(page.body), refs, page.page, links)
+        text = _plain_page(body, page_meta(page.meta.model_dump(exclude_none=True)))
+        writer.text(page.page, functions.expand(tooltips.annotate(text, terms), links))
     for doc in content.inventory.documents:
-        page = document_page(doc, Links(doc.page, directory_urls), refs, plans)
-        text = tooltips.annotate(page, terms)
-        writer.text(doc.page, text)
-        origins[doc.page] = (doc.source, _line_shift(text, doc.body, doc.body_line))
+        links = Links(doc.page, directory_urls)
+        text = document_page(doc, links, refs, plans, functions)
+        writer.text(doc.page, functions.expand(tooltips.annotate(text, terms), links))
     generated = {page: generate(content.inventory, Links(page, directory_urls))
                  for page, generate in GENERATED.items()}
     if not offline:
@@ -118,35 +118,30 @@ def stage(content: Content, target: Path, directory_urls: bool = True,
                            progress=tracking_pages.nav(content.tracking),
                            tracks=[(track.title, track.page) for track in content.tracks])
     pages = sorted(p for p in writer.written if p.endswith(".md"))
-    return Staged(target, nav, pages, origins)
-
-
-def _line_shift(staged: str, body: str, body_line: int) -> int:
-    """How far the body moved: used to report template errors at the source line.
-
-    Exact where the body is copied as written, close where it was restructured.
-    """
-    markdown = staged.split("\n---\n", 1)[-1]
-    first = next((line.strip() for line in body.split("\n") if line.strip()), "")
-    at = markdown.find(first) if first else -1
-    return body_line - 1 - (markdown[:at].count("\n") if at >= 0 else 0)
+    return Staged(target, nav, pages)
 
 
 def document_page(doc: Document, links: Links, refs: References,
-                  plans: plan_pages.PlanView | None = None) -> str:
-    meta = {"title": doc.heading, search_fields.BODY_KEY: True}
-    parts = [f"# {doc.heading}", "", banner.status_banner(doc, refs.by_id, links),
+                  plans: plan_pages.PlanView | None = None,
+                  functions: page_functions.PageFunctions | None = None) -> str:
+    """The staged page of ``doc``; ``functions`` marks the page-function calls of its
+    body (expanded by the caller once the page is complete)."""
+    functions = functions or page_functions.PageFunctions(Inventory())
+    # MkDocs and Material print the front-matter title as HTML (<title>, header); the
+    # h1 is Markdown.
+    meta = {"title": html_text(doc.heading), search_fields.BODY_KEY: True}
+    parts = [f"# {markdown_text(doc.heading)}", "", banner.status_banner(doc, refs.by_id, links),
              cards.card(doc), "", search_fields.fields_of(doc).html(), ""]
     tail = ""
     if doc.kind.name == "workplan" and plans is not None:
-        body = plans.body(doc, links)
+        body = plans.body(replace(doc, structure=functions.mark_plan(doc.structure)), links)
     elif doc.kind.name == "workplan":
         parts += [indexes.plan_outline(doc, links), ""]
-        body = doc.structure.staged()
+        body = functions.mark(doc.structure.staged())
     elif doc.kind.name == "regulation":
-        body = doc.structure.staged
+        body = functions.mark(doc.structure.staged)
     else:
-        body, tail = doc.body, selfcheck.section(doc)
+        body, tail = functions.mark(doc.body), selfcheck.section(doc)
     parts += [linking.render(body, refs, doc.page, links), "", tail,
               backlinks.section(doc, refs, links)]
     return _front_matter(meta) + "\n".join(parts).rstrip() + "\n"
@@ -154,6 +149,18 @@ def document_page(doc: Document, links: Links, refs: References,
 
 def _plain_page(body: str, meta: dict) -> str:
     return (_front_matter(meta) if meta else "") + body
+
+
+def page_meta(value: Any) -> Any:
+    """A plain page's front matter with every text made HTML text: Material prints
+    ``title``, ``description`` and the like into the page unescaped."""
+    if isinstance(value, str):
+        return html_text(value)
+    if isinstance(value, dict):
+        return {key: page_meta(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [page_meta(item) for item in value]
+    return value
 
 
 # libyaml's emitter where it is installed: one dump per staged page adds up.

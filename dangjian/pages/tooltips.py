@@ -3,7 +3,7 @@
 
 This works on the staged Markdown, before any engine sees it, and only in running
 prose: headings, links, book titles (《…》, which the reference resolver reads), code,
-HTML blocks, attribute lists and macro calls are left exactly as they were. Python-
+HTML blocks, attribute lists and page-function calls are left exactly as they were. Python-
 Markdown's own ``abbr`` extension cannot be used for this: it matches on ``\\b`` word
 boundaries, which a term in the middle of a Chinese sentence does not have.
 """
@@ -20,7 +20,7 @@ _PROTECTED = re.compile(
     r"|!?\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?"    # links, images, references, footnotes
     r"|<(a|abbr|code|kbd|button|h[1-6])\b[^>]*>.*?</\1\s*>"  # inline elements kept whole
     r"|<[^<>]*>"                                 # any other tag
-    r"|\{\{.*?\}\}|\{%.*?%\}|\{[^{}]*\}"         # macros and attribute lists
+    r"|\{\{.*?\}\}|\{%.*?%\}|\{[^{}]*\}"         # page functions, attribute lists
     r"|《[^》]*》"                                # book titles: the resolver reads them
     r"|\w+://\S+"                                # bare URLs
 )

@@ -14,7 +14,7 @@ FILLER = "\x00"
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _PROTECTED = re.compile(
     r"(`+)(?:(?!\n[ \t]*\n).)+?\1"                # inline code, within a paragraph
-    r"|\{\{.*?\}\}|\{%.*?%\}"                    # mkdocs-macros (Jinja)
+    r"|\{\{.*?\}\}|\{%.*?%\}"                    # page-function calls
     r"|<a\b[^>]*>.*?</a\s*>"                     # a link written in HTML
     r"|<[A-Za-z/!][^>\n]*>"                      # any other HTML tag (its attributes)
     r"|!?\[[^\]\n]*\]\([^)\n]*\)"                # a Markdown link or image
@@ -51,3 +51,48 @@ def mask(text: str) -> str:
 def mask_wikilinks(masked: str) -> str:
     """A masked text with explicit ``[[…]]`` links blanked out too."""
     return _WIKILINK.sub(_blank, masked)
+
+
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\n[ \t]*\n).)+?\1", re.S)
+_BLOCK_OPENER = re.compile(
+    r"^[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]"         # list items
+    r"|!!!|\?\?\?"                               # admonitions and details
+    r"|:[ \t]|\[\^[^\]]+\]:)"                    # definitions and footnotes
+)
+
+
+def _indent(line: str) -> int:
+    return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
+
+
+def _mask_indented_code(text: str) -> str:
+    """Blank indented code blocks: indented four columns deeper than the list item,
+    admonition or definition it belongs to, after a blank line."""
+    lines = text.split("\n")
+    base = 0          # where the content of the innermost open container starts
+    in_code = False
+    previous_blank = True
+    for index, line in enumerate(lines):
+        if not line.strip() or set(line) == {FILLER}:
+            previous_blank = True
+            continue
+        indent = _indent(line)
+        if in_code and indent >= base + 4 or previous_blank and indent >= base + 4:
+            in_code = True
+            lines[index] = FILLER * len(line)
+        else:
+            in_code = False
+            if _BLOCK_OPENER.match(line):
+                base = indent // 4 * 4 + 4
+            elif previous_blank and indent < base:
+                base = indent // 4 * 4
+        previous_blank = False
+    return "\n".join(lines)
+
+
+def mask_code(text: str) -> str:
+    """``text`` with only code blanked out: fenced and indented blocks, code spans.
+
+    Everything else, HTML and links included, is what a reader gets as text.
+    """
+    return _CODE_SPAN.sub(_blank, _mask_indented_code(_mask_fences(text)))
