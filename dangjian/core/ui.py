@@ -132,6 +132,7 @@ TABLE: dict[str, dict[str, Any]] = {
         "speed": "阅读速度",
         "reset": "重置进度",
         "learned": "已学",
+        "month": "{month}月",
         "progress": "已学 {done}/{total}（{percent}%）",
         "topic": "主题：",
         "basis": "依据：",
