@@ -73,7 +73,8 @@ def track_page(track: Track, links: Links) -> str:
                             speed=reading_time.SPEED)
     parts = [_front(track.title), f"# {markdown_text(track.title)}\n", f"{card}\n"]
     if track.meta.description:
-        parts.append(f'{fragments.render("track-description", description=track.meta.description)}\n')
+        description = fragments.render("track-description", description=track.meta.description)
+        parts.append(f"{description}\n")
     parts.append(f'{fragments.render("track-controls", track=track)}\n')
     steps = fragments.render("track-steps", steps=[_step(step, track, links)
                                                    for step in track.steps])
