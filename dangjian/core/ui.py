@@ -209,6 +209,7 @@ TABLE: dict[str, dict[str, Any]] = {
         "oldest": "日期从旧到新",
         "input": "输入关键词：标题、简称、条文内容、工作事项",
         "noscript": "搜索需要浏览器启用 JavaScript。",
+        "kind": "类型",
         "year": "年份",
         "placeholder": "搜索法规、条文、工作要点",
         "zero_results": "没有找到与“[SEARCH_TERM]”相关的内容",
