@@ -278,4 +278,8 @@ def script() -> str:
     """``_dangjian/ui.js``: the table for the browser scripts, loaded before them."""
     payload = json.dumps({**TABLE, "status": _statuses()}, ensure_ascii=False,
                          sort_keys=True, separators=(",", ":"))
-    return f"window.dangjianUI = {payload};\n"
+    # djFill fills a text's {name} placeholders, as text() does here.
+    return (f"window.dangjianUI = {payload};\n"
+            "window.djFill = function (text, values) {\n"
+            "  return text.replace(/\\{(\\w+)\\}/g, function (m, name) { return values[name]; });\n"
+            "};\n")

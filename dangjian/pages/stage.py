@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from dangjian.core import ui
 from dangjian.core.documents import Document
 from dangjian.core.urls import Links
 from dangjian.load.loader import Content
@@ -38,16 +39,19 @@ from dangjian.refs.references import References
 ASSET_DIR = "_dangjian"
 """Folder of the staged tree (and of the site) that holds the product's CSS and JS."""
 STYLESHEETS = [f"{ASSET_DIR}/dangjian.css", f"{ASSET_DIR}/learning.css"]
-SCRIPTS = [f"{ASSET_DIR}/store.js", f"{ASSET_DIR}/{track_pages.DATA_SCRIPT}",
-           f"{ASSET_DIR}/tracks.js",
+UI_SCRIPT = "ui.js"
+"""``window.dangjianUI``, the interface's words (dangjian/core/ui.py): loaded first."""
+SCRIPTS = [f"{ASSET_DIR}/{UI_SCRIPT}", f"{ASSET_DIR}/store.js",
+           f"{ASSET_DIR}/{track_pages.DATA_SCRIPT}", f"{ASSET_DIR}/tracks.js",
            f"{ASSET_DIR}/selfcheck.js", f"{ASSET_DIR}/copylink.js", f"{ASSET_DIR}/regindex.js"]
 OFFLINE_SCRIPTS = [f"{ASSET_DIR}/offline-search.js"]
 TEMPLATE_SCRIPTS = [f"{ASSET_DIR}/search.js"]
 """Loaded by overrides/main.html (as an ES module, online only), not through MkDocs."""
 ASSETS = tuple(path.removeprefix(f"{ASSET_DIR}/")
                for path in (*STYLESHEETS, *SCRIPTS, *OFFLINE_SCRIPTS, *TEMPLATE_SCRIPTS)
-               if not path.endswith(track_pages.DATA_SCRIPT))
-"""Files of dangjian/assets copied into every staged tree; the track data is generated."""
+               if not path.endswith((track_pages.DATA_SCRIPT, UI_SCRIPT)))
+"""Files of dangjian/assets copied into every staged tree; the track data and the
+interface's words are generated."""
 
 SEARCH_PAGE = "search/index.md"
 GENERATED = {
@@ -113,6 +117,7 @@ def stage(content: Content, target: Path, directory_urls: bool = True,
                      resources.files("dangjian.assets").joinpath(name).read_bytes())
     writer.text(f"{ASSET_DIR}/{track_pages.DATA_SCRIPT}",
                 track_pages.data_script(content.tracks, directory_urls))
+    writer.text(f"{ASSET_DIR}/{UI_SCRIPT}", ui.script())
     writer.remove_stale()
     nav = navigation.build(content.inventory, has_home="index.md" in authored,
                            progress=tracking_pages.nav(content.tracking),
