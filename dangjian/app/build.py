@@ -20,7 +20,7 @@ from dangjian.core.project import Project
 from dangjian.engine import render as engine
 from dangjian.load import audiences, loader
 from dangjian.offline import offline_search
-from dangjian.pages import macro_functions, stage
+from dangjian.pages import fragments, macro_functions, stage
 from dangjian.refs import references
 from dangjian.search import search_index
 
@@ -90,6 +90,9 @@ def build(config_file: Path, site_dir: Path | None = None, strict: bool | None =
         report.documents[doc.kind.label] += 1
 
     macro_functions.use(content)
+    # A site overrides page fragments the way it overrides Material's partials.
+    custom_dir = config.theme.custom_dir
+    fragments.use_overrides(Path(custom_dir) if custom_dir else None)
     say("生成页面…")
     with report.phase("生成页面"):
         variant = ("offline-" if offline else "") + (

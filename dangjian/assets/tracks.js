@@ -110,8 +110,8 @@
     if (!article) return;
 
     var bar = element("nav", "dj-stepbar");
-    bar.setAttribute("aria-label", UI.bar_label);
-    var where = element("p", "dj-stepbar__where", UI.bar_label + " ");
+    bar.setAttribute("aria-label", window.dangjianUI.kind.track);
+    var where = element("p", "dj-stepbar__where", window.dangjianUI.kind.track + " ");
     var back = element("a", "dj-stepbar__track", track.title);
     back.href = url(track.url);
     where.appendChild(back);

@@ -79,7 +79,6 @@ TABLE: dict[str, dict[str, Any]] = {
         "reason": "延期原因",
         "progress": "进展",
         "cited_documents": "引用文件",
-        "serving_tracks": "学习路径",
         "continues": "延续",
         "continued_by": "年延续本项：",
         "year_suffix": "年",
@@ -107,14 +106,12 @@ TABLE: dict[str, dict[str, Any]] = {
         "department_summary": "牵头 {led} 项，配合 {supported} 项。",
         "led_items": "牵头事项",
         "supported_items": "配合事项",
-        "item": "事项",
         "latest": "最新进展",
     },
     "chart": {
         "total": "共 {count}",
     },
     "track": {
-        "title": "学习路径",
         "intro": "学习路径把学习资料和法规条文按顺序串起来，供新党员、支部书记和理论学习中心组"
                  "使用。"
                  "从路径进入某一步，页面上会出现“标记为已学”按钮和上一步、下一步。",
@@ -140,7 +137,6 @@ TABLE: dict[str, dict[str, Any]] = {
         "no_text": "本站未收录全文，请使用正式文本学习",
         "excerpt": "（本站仅收录节选）",
         "step_time": "阅读时间{time}（{chars} 字）",
-        "bar_label": "学习路径",
         "step_of": " · 第 {number}/{total} 步：",
         "previous": "← 上一步",
         "next": "下一步 →",
@@ -148,17 +144,14 @@ TABLE: dict[str, dict[str, Any]] = {
         "marked": "✓ 已学（点击取消）",
     },
     "glossary": {
-        "page_title": "术语",
         "title": "术语与规范表述",
         "intro": "文件中常见的术语和规范表述。“本站释义”是本站自己的解释，不是文件原文；"
                  "“原文”逐字引自所注文件。站内其他页面上，术语第一次出现时可悬停查看解释。",
         "none": "暂无术语。",
-        "terms": "术语",
         "wording": "规范表述",
         "wording_intro": "下列错误写法由 `dangjian check` 在全部内容中查找，逐条报告文件和行号。",
         "right": "规范写法",
         "wrong_column": "常见错误写法",
-        "note": "说明",
         "also": "又作 ",
         "own": "本站释义",
         "quote": "原文",
@@ -184,13 +177,10 @@ TABLE: dict[str, dict[str, Any]] = {
         "count": "本站共有 {count} 处引用了",
     },
     "listing": {
-        "publications_title": "书目",
         "publications_intro": "被引用的图书和文献，本站只收其目录信息，不含全文。",
         "book": "书名",
-        "year": "年份",
         "title": "标题",
         "summary": "摘要",
-        "sections": "部分",
         "items_column": "事项",
         "regulations_intro": "本站收录 {regulations} 件法规制度和上级文件，另有 {books} 种"
                              "[书目]({href})只收目录信息。默认按类别、再按标题拼音排列；"

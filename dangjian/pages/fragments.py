@@ -5,10 +5,10 @@
 re-words a plan item, a card or a listing the way it overrides Material's partials.
 
 Every value is escaped (autoescape), and a name a template does not get is an error
-(StrictUndefined). Line breaks and indentation in a template are dropped: a fragment is
-one line of HTML, which Markdown keeps as a single raw HTML block. Braces in the output
-become character references, so the page's later Jinja pass (mkdocs-macros) reads no
-value as a macro.
+(StrictUndefined). Line breaks and indentation in a template are dropped (see
+``_one_line``): a fragment is one line of HTML, which Markdown keeps as a single raw
+HTML block. Braces in the output become character references, so the page's later
+Jinja pass (mkdocs-macros) reads no value as a macro.
 """
 
 from __future__ import annotations
@@ -41,7 +41,11 @@ def use_overrides(directory: Path | None) -> None:
 
 
 class _OneLine(BaseLoader):
-    """Reads templates through ``inner`` and joins their lines, indentation dropped."""
+    """Reads templates through ``inner`` and joins their lines, indentation dropped.
+
+    A break between markup (after ``>`` or a Jinja tag, or before ``<`` or one) goes
+    away; a break anywhere else, such as between two attributes, becomes one space.
+    """
 
     def __init__(self, inner: BaseLoader):
         self.inner = inner
@@ -49,7 +53,18 @@ class _OneLine(BaseLoader):
     def get_source(self, environment: Environment,
                    template: str) -> tuple[str, str | None, Callable[[], bool] | None]:
         source, filename, uptodate = self.inner.get_source(environment, template)
-        return "".join(line.lstrip() for line in source.splitlines()), filename, uptodate
+        return _one_line(source), filename, uptodate
+
+
+def _one_line(source: str) -> str:
+    joined = ""
+    for line in (line.strip() for line in source.splitlines()):
+        if not line:
+            continue
+        if joined and not joined.endswith((">", "}")) and not line.startswith(("<", "{")):
+            joined += " "
+        joined += line
+    return joined
 
 
 @functools.cache

@@ -17,14 +17,14 @@ def pages(glossary: Glossary, directory_urls: bool) -> dict[str, str]:
 
 
 def page(glossary: Glossary, links: Links) -> str:
-    parts = [f"---\ntitle: {ui.text('glossary.page_title')}\n---\n",
+    parts = [f"---\ntitle: {ui.text('kind.glossary')}\n---\n",
              f"# {ui.text('glossary.title')}\n", INTRO + "\n"]
     if not glossary.terms and not glossary.formulations:
         parts.append(ui.text("glossary.none") + "\n")
         return "\n".join(parts)
     if glossary.terms:
         terms = [_term(term, links) for term in glossary.terms]
-        heading = ui.text("glossary.terms")
+        heading = ui.text("kind.glossary")
         parts += [f"## {heading} {{ #{heading} }}\n",
                   f'{fragments.render("glossary-terms", terms=terms)}\n']
     if glossary.formulations:

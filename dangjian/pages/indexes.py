@@ -32,8 +32,8 @@ def publications(inventory: Inventory, links: Links) -> str:
     rows = [[_link(doc, links), doc.meta.author or dash, doc.meta.publisher or dash,
              str(doc.meta.year or dash)] for doc in docs]
     table = _table([ui.text("listing.book"), ui.text("card.author"), ui.text("card.publisher"),
-                    ui.text("listing.year")], rows, "dj-index--publications")
-    return (f"# {ui.text('listing.publications_title')}\n\n"
+                    ui.text("search.year")], rows, "dj-index--publications")
+    return (f"# {ui.text('kind.publication')}\n\n"
             f"{ui.text('listing.publications_intro')}\n\n{table}\n")
 
 
@@ -51,7 +51,7 @@ def workplans(inventory: Inventory, links: Links) -> str:
     rows = [[_link(doc, links), doc.meta.organization, str(doc.meta.year),
              str(len(doc.structure.sections)), str(len(doc.structure.items))] for doc in docs]
     table = _table([ui.text("kind.workplan"), ui.text("card.organization"),
-                    ui.text("card.plan_year"), ui.text("listing.sections"),
+                    ui.text("card.plan_year"), ui.text("tracking.section"),
                     ui.text("listing.items_column")], rows, "dj-index--workplans")
     return f"# {ui.text('kind.workplan')}\n\n{table}\n"
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from dangjian.core import ui
 from dangjian.core.documents import Document, Inventory
+from dangjian.text.escape import html_text
 from dangjian.text.ordering import regulation_order
 
 NavEntry = dict[str, Any] | str
@@ -19,7 +20,7 @@ section of thousands of documents makes the build grow with the square of their 
 groups of this size keep it linear. The listing pages hold every document in one table.
 """
 
-UNDATED = "日期未注明"
+UNDATED = ui.text("card.date") + ui.UNKNOWN
 
 
 def build(inventory: Inventory, has_home: bool,
@@ -48,7 +49,9 @@ def build(inventory: Inventory, has_home: bool,
                       *_listed(plans, lambda d: d.meta.year)]},
         {ui.text("kind.regulation"): regulation_section},
         {ui.text("kind.study"): ["study/index.md", *_listed(study, _date_year)]},
-        {ui.text("kind.track"): ["tracks/index.md", *({title: page} for title, page in tracks)]},
+        # Material writes navigation titles as HTML, unescaped.
+        {ui.text("kind.track"): ["tracks/index.md",
+                                 *({html_text(title): page} for title, page in tracks)]},
         {ui.text("kind.glossary"): ["glossary/index.md"]},
     ]
     return nav

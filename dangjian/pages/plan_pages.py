@@ -122,7 +122,7 @@ def citations_panel(ref: ItemRef, documents: Sequence[LinkItem],
                     tracks: Sequence[LinkItem]) -> str:
     """What an item cites and which study tracks serve it; empty when there is neither."""
     groups = [(label, entries) for label, entries in (
-        (ui.text("plan.cited_documents"), documents), (ui.text("plan.serving_tracks"), tracks))
+        (ui.text("plan.cited_documents"), documents), (ui.text("kind.track"), tracks))
         if entries]
     if not groups:
         return ""

@@ -14,7 +14,7 @@ from dangjian.core.urls import Links, page_url
 from dangjian.load.tracks import TRACKS_DIR, Step, Track
 from dangjian.pages import fragments
 from dangjian.text import reading_time
-from dangjian.text.escape import markdown_text
+from dangjian.text.escape import html_text, markdown_text
 
 INDEX = f"{TRACKS_DIR}/index.md"
 DATA_SCRIPT = "tracks-data.js"
@@ -40,7 +40,9 @@ def step_href(step: Step, track: Track, links: Links) -> str:
 
 
 def _front(title: str) -> str:
-    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n"
+    # Material writes a page's title into <title>, the navigation and the header as
+    # HTML, unescaped: the title is given as HTML text.
+    return f"---\ntitle: {json.dumps(html_text(title), ensure_ascii=False)}\n---\n\n"
 
 
 def _total(track: Track) -> str:
@@ -52,7 +54,7 @@ def _total(track: Track) -> str:
 
 
 def overview(tracks: list[Track], links: Links) -> str:
-    title = ui.text("track.title")
+    title = ui.text("kind.track")
     parts = [_front(title), f"# {title}\n", ui.text("track.intro") + "\n"]
     if not tracks:
         parts.append(ui.text("track.none") + "\n")

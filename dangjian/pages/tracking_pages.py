@@ -4,6 +4,7 @@ supports."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Callable
 from typing import Any
@@ -26,7 +27,7 @@ from dangjian.pages.plan_pages import (
     status_of,
 )
 from dangjian.text import headings
-from dangjian.text.escape import markdown_text
+from dangjian.text.escape import html_text, markdown_text
 
 OVERVIEW_PAGE = "workplans/overview.md"
 DEPARTMENTS_PAGE = f"{PAGE_FOLDER}/index.md"
@@ -64,13 +65,20 @@ def nav(tracking: Tracking) -> list[dict[str, Any]]:
     if not tracking.active:
         return []
     departments: list[Any] = [DEPARTMENTS_PAGE]
-    departments += [{d.name: d.page} for d in tracking.departments]
+    # Material writes navigation titles as HTML, unescaped.
+    departments += [{html_text(d.name): d.page} for d in tracking.departments]
     return [{ui.text("tracking.overview_title"): OVERVIEW_PAGE},
             {ui.text("tracking.departments_title"): departments}]
 
 
-def _page(title: str, body: list[str]) -> str:
-    """``title`` is Markdown (escape data with ``markdown_text``); ``body`` blocks are HTML."""
+def _page(title: str, body: list[str], data_title: str | None = None) -> str:
+    """``title`` is Markdown; ``body`` blocks are HTML. A title from data is given as
+    ``data_title`` and escaped for each place it lands."""
+    if data_title is not None:
+        # MkDocs would take the page title from the heading, unescaped, and Material
+        # writes it into <title> as HTML: the front matter gives it escaped.
+        front = f"---\ntitle: {json.dumps(html_text(data_title), ensure_ascii=False)}\n---\n\n"
+        return front + _page(markdown_text(data_title), body)
     return "\n\n".join([f"# {title}", *body]).rstrip() + "\n"
 
 
@@ -177,7 +185,7 @@ def department_page(tracking: Tracking, department: Department, links: Links) ->
         helping = [a for a in supported if a.ref.plan is plan]
         if mine or helping:
             body += [_plan_heading(plan, plan.id), *_department_plan(mine, helping, links)]
-    return _page(markdown_text(department.name), body)
+    return _page("", body, data_title=department.name)
 
 
 def _department_plan(led: list[Assignment], supported: list[Assignment],
