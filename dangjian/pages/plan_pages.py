@@ -2,14 +2,14 @@
 owners, due period, progress, 延续 links and the documents and study tracks that serve it.
 
 The HTML pieces here (badges, department and item links, the sample-data notice) are
-shared with the generated progress pages (``tracking_pages``).
+shared with the generated progress pages (``tracking_pages``); their markup is in
+``templates/fragments/``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from html import escape
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
@@ -42,11 +42,6 @@ LinkItem = tuple[str, str]
 
 CitationFinder = Callable[[ItemRef, Links], list[LinkItem]]
 """Lists what an item cites (or what serves it) as links from the page being written."""
-
-
-def text(value: str) -> str:
-    """Escape for HTML, and keep braces away from the page's Jinja pass (mkdocs-macros)."""
-    return escape(value).replace("{", "&#123;").replace("}", "&#125;")
 
 
 def status_badge(status: ItemStatus | None) -> Markup:
