@@ -38,6 +38,9 @@ def use_overrides(directory: Path | None) -> None:
     """Where a site's own ``fragments/*.html`` live (the theme's ``custom_dir``), or None."""
     global _override_dir
     _override_dir = directory
+    # A fragment added to the site since the last build (serve) must win over the
+    # package's, which the template cache would otherwise keep.
+    _environment.cache_clear()
 
 
 class _OneLine(BaseLoader):
