@@ -102,7 +102,9 @@ def test_articles_and_chapters_have_visible_copy_links(built_site):
                      r'href="#第一章"', html)
     assert '<script src="../../_dangjian/copylink.js"></script>' in html
     script = (built_site / "_dangjian" / "copylink.js").read_text(encoding="utf-8")
-    assert "复制本条链接" in script and "clipboard" in script
+    assert "window.dangjianUI.copylink" in script and "clipboard" in script
+    words = (built_site / "_dangjian" / "ui.js").read_text(encoding="utf-8")
+    assert '"article":"复制本条链接"' in words
     css = (built_site / "_dangjian" / "dangjian.css").read_text(encoding="utf-8")
     assert ".dj-article > .headerlink" in css
 

@@ -112,7 +112,7 @@ def test_shipped_sample_data_is_labelled_on_every_page(shipped):
 
 def test_department_page_lists_led_and_supported_items(two_years):
     html = generated(two_years, "workplans/departments/zuzhi.md")
-    assert html.startswith("# 组织部\n")
+    assert html.startswith('---\ntitle: "组织部"\n---\n\n# 组织部\n')
     assert "牵头 4 项，配合 1 项" in html
     # The later year first, each year a section of its own.
     assert html.index("2021年 · 测试单位2021年") < html.index("2020年 · 测试单位2020年")

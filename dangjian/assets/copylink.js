@@ -8,10 +8,11 @@
 (function () {
   "use strict";
 
+  var UI = window.dangjianUI.copylink;
   var TITLES = {
-    "dj-article": "复制本条链接",
-    "dj-section": "复制本节链接",
-    "dj-chapter": "复制本章链接"
+    "dj-article": UI.article,
+    "dj-section": UI.section,
+    "dj-chapter": UI.chapter
   };
   var SELECTOR = ".md-typeset h2.dj-chapter > a.headerlink, " +
     ".md-typeset h3.dj-section > a.headerlink, .md-typeset h4.dj-article > a.headerlink";
@@ -64,9 +65,9 @@
       link.addEventListener("click", function () {
         var url = window.location.href.split("#")[0] + "#" + heading.id;
         copy(url).then(function () {
-          tell(link, "已复制链接");
+          tell(link, UI.copied);
         }, function () {
-          tell(link, "请从地址栏复制链接");
+          tell(link, UI.copy_by_hand);
         });
       });
     });

@@ -7,7 +7,10 @@
 (function () {
   "use strict";
 
-  var KIND_ORDER = ["工作要点", "法规制度", "书目", "学习资料", "学习路径", "术语", "页面"];
+  var UI = window.dangjianUI.search;
+  var KINDS = window.dangjianUI.kind;
+  var KIND_ORDER = [KINDS.workplan, KINDS.regulation, KINDS.publication, KINDS.study,
+    KINDS.track, KINDS.glossary, KINDS.page];
   var MAX_PAGES = 30;
   var MAX_SUBRESULTS = 3;
 
@@ -133,14 +136,16 @@
     dialog = document.createElement("div");
     dialog.className = "dj-offline";
     dialog.setAttribute("role", "dialog");
-    dialog.setAttribute("aria-label", "站内搜索");
+    dialog.setAttribute("aria-label", UI.site_search);
     dialog.hidden = true;
     dialog.innerHTML =
       '<div class="dj-offline__panel">' +
       '<div class="dj-offline__bar"><input class="dj-offline__input" type="search" ' +
-      'placeholder="搜索法规、条文、工作要点…" aria-label="搜索" autocomplete="off">' +
-      '<button class="dj-offline__close" type="button" aria-label="关闭">✕</button></div>' +
-      '<div class="dj-offline__chips" aria-label="按类型筛选"></div>' +
+      'placeholder="' + escapeHtml(UI.placeholder) + '…" aria-label="' +
+      escapeHtml(window.dangjianUI.common.search) + '" autocomplete="off">' +
+      '<button class="dj-offline__close" type="button" aria-label="' + escapeHtml(UI.close) +
+      '">✕</button></div>' +
+      '<div class="dj-offline__chips" aria-label="' + escapeHtml(UI.by_kind) + '"></div>' +
       '<p class="dj-offline__status" aria-live="polite"></p>' +
       '<ol class="dj-offline__results"></ol></div>';
     document.body.appendChild(dialog);
@@ -160,7 +165,7 @@
     document.documentElement.classList.add("dj-offline-open");
     input.focus();
     input.select();
-    load().then(run, function () { status.textContent = "搜索索引缺失"; });
+    load().then(run, function () { status.textContent = UI.index_missing; });
   }
 
   function close() {
@@ -192,7 +197,7 @@
   }
 
   function run() {
-    if (!index) { status.textContent = "正在载入索引…"; return; }
+    if (!index) { status.textContent = UI.loading; return; }
     var query = input.value.trim();
     var terms = query.split(/\s+/).filter(Boolean);
     active = -1;
@@ -202,7 +207,7 @@
     hits.forEach(function (h) { kinds[index.pages[h.page][2]] = true; });
     chips.innerHTML = KIND_ORDER.filter(function (k) { return kinds[k]; }).map(function (k) {
       return '<button type="button" class="dj-offline__chip" aria-pressed="' + !hidden[k] +
-        '" data-kind="' + k + '">' + k + "</button>";
+        '" data-kind="' + escapeHtml(k) + '">' + escapeHtml(k) + "</button>";
     }).join("");
     chips.querySelectorAll("button").forEach(function (chip) {
       chip.addEventListener("click", function () {
@@ -211,7 +216,8 @@
       });
     });
     var shown = hits.filter(function (h) { return !hidden[index.pages[h.page][2]]; });
-    status.textContent = shown.length ? "找到 " + shown.length + " 个页面" : "没有找到与“" + query + "”相关的内容";
+    status.textContent = shown.length ? window.djFill(UI.found, { count: shown.length })
+      : window.djFill(UI.nothing, { query: query });
     list.innerHTML = shown.map(function (h) {
       var page = index.pages[h.page];
       var head = index.records.filter(function (r) { return r[0] === h.page && r[1] === ""; })[0];
@@ -235,8 +241,10 @@
     var trigger = document.createElement("button");
     trigger.type = "button";
     trigger.className = "dj-offline-trigger md-header__button";
-    trigger.setAttribute("aria-label", "搜索");
-    trigger.innerHTML = '<span aria-hidden="true">⌕</span><span class="dj-offline-trigger__label">搜索</span>';
+    var label = window.dangjianUI.common.search;
+    trigger.setAttribute("aria-label", label);
+    trigger.innerHTML = '<span aria-hidden="true">⌕</span><span class="dj-offline-trigger__label">' +
+      escapeHtml(label) + "</span>";
     trigger.addEventListener("click", open);
     header.appendChild(trigger);
   }

@@ -6,6 +6,7 @@
   "use strict";
 
   var STEPS = { "": 1, "1": -1, "-1": 0 };
+  var UI = window.dangjianUI.listing;
 
   function setup(table) {
     var form = document.querySelector('form.dj-filters[data-for="' + table.id + '"]');
@@ -32,7 +33,7 @@
         shown += keep ? 1 : 0;
       });
       if (count) {
-        count.textContent = "显示 " + shown + " / " + rows.length + " 件";
+        count.textContent = window.djFill(UI.shown, { shown: shown, total: rows.length });
       }
     }
 
@@ -62,7 +63,7 @@
       button.type = "button";
       button.className = "dj-sort";
       button.textContent = th.textContent;
-      button.title = "按" + th.textContent + "排序（再点一次倒序，第三次恢复默认顺序）";
+      button.title = window.djFill(UI.sort_by, { column: th.textContent });
       th.textContent = "";
       th.appendChild(button);
       button.addEventListener("click", function () {

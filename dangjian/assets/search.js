@@ -21,26 +21,28 @@ const HIGHLIGHT = "pagefind-highlight";
 // takes milliseconds, too little to need a thread of its own.
 const IN_PAGE = true;
 
+const UI = window.dangjianUI;
+
 const LABELS = {
-  placeholder: "搜索法规、条文、工作要点",
-  zero_results: "没有找到与“[SEARCH_TERM]”相关的内容",
-  many_results: "找到 [COUNT] 条与“[SEARCH_TERM]”相关的结果",
-  one_result: "找到 1 条与“[SEARCH_TERM]”相关的结果",
-  total_zero_results: "没有结果",
-  total_one_result: "共 1 条",
-  total_many_results: "共 [COUNT] 条",
-  searching: "正在搜索“[SEARCH_TERM]”…",
-  clear_search: "清除",
-  load_more: "更多结果",
-  filters_label: "筛选",
+  placeholder: UI.search.placeholder,
+  zero_results: UI.search.zero_results,
+  many_results: UI.search.many_results,
+  one_result: UI.search.one_result,
+  total_zero_results: UI.search.total_zero_results,
+  total_one_result: UI.search.total_one_result,
+  total_many_results: UI.search.total_many_results,
+  searching: UI.search.searching,
+  clear_search: UI.search.clear_search,
+  load_more: UI.search.load_more,
+  filters_label: UI.search.filters,
 };
 
 // Shown under every result's title: 类型 · 效力状态 · 日期.
 const META_LINE = `<span class="dj-result-meta">{{ meta.type }}{{#if meta.status}} · \
-<span class="dj-status{{#if eq(meta.status, "现行有效")}} dj-status--in-force{{/if}}\
-{{#if eq(meta.status, "已废止")}} dj-status--abolished{{/if}}\
-{{#if eq(meta.status, "已修改")}} dj-status--amended{{/if}}\
-{{#if eq(meta.status, "待核实")}} dj-status--unverified{{/if}}">{{ meta.status }}</span>{{/if}}\
+<span class="dj-status{{#if eq(meta.status, "${UI.status.in_force}")}} dj-status--in-force{{/if}}\
+{{#if eq(meta.status, "${UI.status.abolished}")}} dj-status--abolished{{/if}}\
+{{#if eq(meta.status, "${UI.status.amended}")}} dj-status--amended{{/if}}\
+{{#if eq(meta.status, "${UI.status.unverified}")}} dj-status--unverified{{/if}}">{{ meta.status }}</span>{{/if}}\
 {{#if meta.date}} · {{ meta.date }}{{/if}}</span>`;
 
 // The header box follows the combobox pattern that Pagefind's keyboard navigation needs:

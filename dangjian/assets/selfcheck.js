@@ -4,6 +4,7 @@
   "use strict";
 
   var STORE = "dangjian:selfcheck";
+  var UI = window.dangjianUI.selfcheck;
 
   var store = window.djStore(STORE);
   var load = store.load;
@@ -36,7 +37,7 @@
     if (submit) submit.disabled = true;
     form.classList.toggle("dj-question--right", correct);
     form.classList.toggle("dj-question--wrong", !correct);
-    form.querySelector(".dj-question__verdict").textContent = correct ? "回答正确" : "回答错误";
+    form.querySelector(".dj-question__verdict").textContent = correct ? UI.right : UI.wrong;
     form.querySelector(".dj-question__feedback").hidden = false;
     return correct;
   }
@@ -68,8 +69,8 @@
         answered += 1;
         if (entry.correct) right += 1;
       });
-      score.textContent = "得分 " + right + "/" + forms.length +
-        "（已答 " + answered + "/" + forms.length + " 题）";
+      score.textContent = window.djFill(UI.score,
+        { right: right, total: forms.length, answered: answered });
     }
 
     function answer(form) {

@@ -4,6 +4,7 @@
   "use strict";
 
   var STORE = "dangjian:tracks";
+  var UI = window.dangjianUI.track;
   var tracks = window.dangjianTracks || [];
   var script = document.currentScript;
   // Step URLs are relative to the site root, which is the folder above this script.
@@ -51,7 +52,7 @@
   }
 
   function progressText(p) {
-    return "已学 " + p.done + "/" + p.total + "（" + p.percent + "%）";
+    return window.djFill(UI.progress, p);
   }
 
   function url(relative) {
@@ -109,18 +110,18 @@
     if (!article) return;
 
     var bar = element("nav", "dj-stepbar");
-    bar.setAttribute("aria-label", "学习路径");
-    var where = element("p", "dj-stepbar__where", "学习路径 ");
+    bar.setAttribute("aria-label", window.dangjianUI.kind.track);
+    var where = element("p", "dj-stepbar__where", window.dangjianUI.kind.track + " ");
     var back = element("a", "dj-stepbar__track", track.title);
     back.href = url(track.url);
     where.appendChild(back);
     where.appendChild(document.createTextNode(
-      " · 第 " + number + "/" + track.steps.length + " 步：" + step.title));
+      window.djFill(UI.step_of, { number: number, total: track.steps.length }) + step.title));
     bar.appendChild(where);
 
     var actions = element("p", "dj-stepbar__actions");
     if (number > 1) {
-      var prev = element("a", "dj-stepbar__prev", "← 上一步");
+      var prev = element("a", "dj-stepbar__prev", UI.previous);
       prev.href = url(track.steps[number - 2].url);
       prev.title = track.steps[number - 2].title;
       actions.appendChild(prev);
@@ -129,7 +130,7 @@
     mark.type = "button";
     actions.appendChild(mark);
     if (number < track.steps.length) {
-      var next = element("a", "dj-stepbar__next", "下一步 →");
+      var next = element("a", "dj-stepbar__next", UI.next);
       next.href = url(track.steps[number].url);
       next.title = track.steps[number].title;
       actions.appendChild(next);
@@ -141,7 +142,7 @@
 
     function render() {
       var done = doneKeys(track.id).indexOf(step.key) >= 0;
-      mark.textContent = done ? "✓ 已学（点击取消）" : "标记为已学";
+      mark.textContent = done ? UI.marked : UI.mark;
       mark.setAttribute("aria-pressed", done ? "true" : "false");
       mark.classList.toggle("md-button--primary", !done);
       status.textContent = progressText(progress(track));

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
+from dangjian.core import ui
 from dangjian.core.model import PublicationMeta, RegulationMeta, StudyMeta, WorkPlanMeta
 
 
@@ -25,10 +26,10 @@ class Kind:
     """Whether the kind is cited in 《》 and so takes part in reference resolution."""
 
 
-WORKPLAN = Kind("workplan", "工作要点", "workplans", WorkPlanMeta)
-REGULATION = Kind("regulation", "法规制度", "regulations", RegulationMeta)
-PUBLICATION = Kind("publication", "书目", "publications", PublicationMeta)
-STUDY = Kind("study", "学习资料", "study", StudyMeta)
+WORKPLAN = Kind("workplan", ui.text("kind.workplan"), "workplans", WorkPlanMeta)
+REGULATION = Kind("regulation", ui.text("kind.regulation"), "regulations", RegulationMeta)
+PUBLICATION = Kind("publication", ui.text("kind.publication"), "publications", PublicationMeta)
+STUDY = Kind("study", ui.text("kind.study"), "study", StudyMeta)
 
 KINDS: tuple[Kind, ...] = (WORKPLAN, REGULATION, PUBLICATION, STUDY)
 BY_FOLDER = {kind.folder: kind for kind in KINDS}

@@ -61,7 +61,7 @@ class DangjianPlugin(BasePlugin[DangjianConfig]):
         self._done = 0
         return files
 
-    def on_page_markdown(self, markdown, *, page, config, files):
+    def on_page_markdown(self, markdown, *, page, config, files):  # noqa: ARG002
         # A page without a front-matter title gets Material's <title>{{ page.title |
         # striptags }}, and striptags unescapes: "&lt;/title&gt;" would close the element.
         # Navigation titles are escaped text (Markup, see render.py): take the one given.

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from dangjian.core import ui
 from dangjian.core.kinds import REGULATION, STUDY, WORKPLAN, Kind
 from dangjian.core.model import Category, Status, TextCoverage
 from dangjian.importer.header import Header
@@ -161,7 +162,7 @@ class Guesser:
         signer = self._signer()
         if signer:
             return Value(signer, "从文末落款推断")
-        return Value("未注明", "未能从文本推断单位，请填写")
+        return Value(ui.UNKNOWN, "未能从文本推断单位，请填写")
 
     def issuer(self, title: Value) -> Value:
         if "issuer" in self.given:

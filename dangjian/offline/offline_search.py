@@ -17,6 +17,7 @@ from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
+from dangjian.core import ui
 from dangjian.core.kinds import KINDS
 
 INDEX_FILE = "_dangjian/search-index.js"
@@ -31,7 +32,7 @@ _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _VOID = {"br", "hr", "img", "input", "meta", "link", "col", "wbr", "source"}
 
 KIND_BY_FOLDER = {**{kind.folder: kind.label for kind in KINDS},
-                  "tracks": "学习路径", "glossary": "术语"}
+                  "tracks": ui.text("kind.track"), "glossary": ui.text("kind.glossary")}
 
 
 @dataclass
@@ -146,9 +147,9 @@ def build_index(site: Path, directory_urls: bool) -> dict:
         title, meta, sections = parsed
         url = relative if not directory_urls else relative.removesuffix("index.html")
         folder = relative.split("/", 1)[0] if "/" in relative else ""
-        kind = KIND_BY_FOLDER.get(folder, "页面")
+        kind = KIND_BY_FOLDER.get(folder, ui.text("kind.page"))
         detail = " · ".join(v for v in (meta.get("效力状态"), meta.get("公布日期"),
-                                          meta.get("制定机关")) if v and v != "未注明")
+                                          meta.get("制定机关")) if v and v != ui.UNKNOWN)
         aliases = meta.get("简称", "").replace("《", " ").replace("》", " ")
         page_index = len(pages)
         # Listings, tracks and the glossary repeat the words of many documents: the

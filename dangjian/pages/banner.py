@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from html import escape
-
+from dangjian.core import ui
 from dangjian.core.documents import Document
 from dangjian.core.model import Status
 from dangjian.core.urls import Links
+from dangjian.pages import fragments
 
 _WORDING = {
-    Status.ABOLISHED: ("abolished", "本文件已废止", "现行文件见"),
-    Status.AMENDED: ("amended", "本文件已修改", "修改后的文本见"),
+    Status.ABOLISHED: ("abolished", "banner.abolished", "banner.abolished_see"),
+    Status.AMENDED: ("amended", "banner.amended", "banner.amended_see"),
 }
 
 
@@ -21,10 +21,7 @@ def status_banner(doc: Document, by_id: dict[str, Document], links: Links) -> st
         return ""
     css, what, see = wording
     successor = by_id.get(doc.meta.superseded_by or "")
-    if successor is not None:
-        then = (f'，{see} <a href="{escape(links.to(successor.page))}">'
-                f"{escape(successor.display_title)}</a>。")
-    else:
-        then = "；取代它的文件本站未注明。"
-    return (f'<div class="dj-banner dj-banner--{css}" role="note">'
-            f"<strong>{what}</strong>{then}</div>")
+    shown = ({"href": links.to(successor.page), "title": successor.display_title}
+             if successor is not None else None)
+    return str(fragments.render("status-banner", css=css, what=ui.text(what),
+                                see=ui.text(see), successor=shown))

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from html import escape
 
+from markupsafe import Markup
+
+from dangjian.core import ui
 from dangjian.core.documents import Document
 from dangjian.core.model import Status, TextCoverage
+from dangjian.pages import fragments
 from dangjian.text import passages, reading_time
 
 STATUS_CLASS = {
@@ -16,68 +19,61 @@ STATUS_CLASS = {
     Status.UNVERIFIED: "unverified",
 }
 
-UNKNOWN = "未注明"
 
 
-def status_badge(status: Status) -> str:
-    return f'<span class="dj-status dj-status--{STATUS_CLASS[status]}">{status.value}</span>'
+def status_badge(status: Status) -> Markup:
+    return fragments.render("status-badge", css=STATUS_CLASS[status], label=status.value)
 
 
-def _value(value: object) -> str:
+def _value(value: object) -> Markup | str:
+    """A fact as the card shows it; plain text is escaped by the template it goes into."""
     if value is None or value == "":
-        return f'<span class="dj-unknown">{UNKNOWN}</span>'
+        return fragments.render("unknown", text="")
     if isinstance(value, dt.date):
         return value.isoformat()
-    return escape(str(getattr(value, "value", value)))
+    return str(getattr(value, "value", value))
 
 
-def fields_of(doc: Document) -> list[tuple[str, str]]:
-    """(label, HTML) pairs of what a reader needs to know about a document."""
+def fields_of(doc: Document) -> list[tuple[str, Markup | str]]:
+    """(label, value) pairs of what a reader needs to know about a document: a value is
+    text or, where it is marked up (a badge), Markup."""
     meta = doc.meta
     name = doc.kind.name
     if name == "regulation":
-        kind = _value(meta.category) + ("（试行）" if meta.trial else "")
+        kind = _value(meta.category)
+        if meta.trial:
+            kind = Markup("{}{}").format(kind, ui.text("card.trial"))
         return [
-            ("类别", kind),
-            ("制定机关", _value(meta.issuer)),
-            ("发文字号", _value(meta.number)),
-            ("公布日期", _value(meta.issued)),
-            ("施行日期", _value(meta.effective)),
-            ("效力状态", status_badge(meta.status)),
-            ("收录范围", _value(meta.coverage)),
+            (ui.text("card.category"), kind),
+            (ui.text("card.issuer"), _value(meta.issuer)),
+            (ui.text("card.number"), _value(meta.number)),
+            (ui.text("card.issued"), _value(meta.issued)),
+            (ui.text("card.effective"), _value(meta.effective)),
+            (ui.text("card.status"), status_badge(meta.status)),
+            (ui.text("card.coverage"), _value(meta.coverage)),
         ]
     if name == "publication":
         return [
-            ("卷次", _value(meta.volume)),
-            ("作者或编者", _value(meta.author)),
-            ("出版者", _value(meta.publisher)),
-            ("出版年份", _value(meta.year)),
-            ("收录范围", _value(TextCoverage.NONE)),
+            (ui.text("card.volume"), _value(meta.volume)),
+            (ui.text("card.author"), _value(meta.author)),
+            (ui.text("card.publisher"), _value(meta.publisher)),
+            (ui.text("card.year"), _value(meta.year)),
+            (ui.text("card.coverage"), _value(TextCoverage.NONE)),
         ]
     if name == "study":
         chars = reading_time.characters(passages.text_of(doc))
-        return [("来源", _value(meta.source)), ("日期", _value(meta.date)),
-                ("阅读时间", escape(reading_time.shown(reading_time.minutes(chars))))]
+        return [(ui.text("card.source"), _value(meta.source)),
+                (ui.text("card.date"), _value(meta.date)),
+                (ui.text("card.reading_time"), reading_time.shown(reading_time.minutes(chars)))]
     if name == "workplan":
-        return [("单位", _value(meta.organization)), ("年度", _value(meta.year))]
+        return [(ui.text("card.organization"), _value(meta.organization)),
+                (ui.text("card.plan_year"), _value(meta.year))]
     return []
 
 
 def card(doc: Document) -> str:
-    rows = "".join(
-        f'<div class="dj-card__row"><dt>{label}</dt><dd>{html}</dd></div>'
-        for label, html in fields_of(doc)
-    )
-    aliases = doc.meta.aliases
-    if aliases:
-        shown = "、".join(f"《{escape(a)}》" for a in aliases)
-        rows += f'<div class="dj-card__row dj-card__row--wide"><dt>简称</dt><dd>{shown}</dd></div>'
-    note = getattr(doc.meta, "note", None)
-    if note:
-        rows += (f'<div class="dj-card__row dj-card__row--wide"><dt>说明</dt>'
-                 f"<dd>{escape(note)}</dd></div>")
     source = getattr(doc.meta, "source", None)
-    if source and doc.kind.name != "study":
-        rows += (f'<div class="dj-card__row dj-card__row--wide"><dt>文本来源</dt>'
-                 f"<dd>{escape(source)}</dd></div>")
-    return f'<dl class="dj-card" data-kind="{doc.kind.name}">{rows}</dl>'
+    return str(fragments.render(
+        "card", kind=doc.kind.name, rows=fields_of(doc), aliases=doc.meta.aliases,
+        note=getattr(doc.meta, "note", None) or "",
+        source=source if source and doc.kind.name != "study" else ""))

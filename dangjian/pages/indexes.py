@@ -2,26 +2,24 @@
 
 from __future__ import annotations
 
-from html import escape
+from markupsafe import Markup
 
+from dangjian.core import ui
 from dangjian.core.documents import Document, Inventory
 from dangjian.core.urls import Links
-from dangjian.pages import regulation_index
+from dangjian.pages import fragments, regulation_index
 
 
-def _link(doc: Document, links: Links) -> str:
-    return f'<a href="{escape(links.to(doc.page))}">{escape(doc.display_title)}</a>'
+def _link(doc: Document, links: Links) -> Markup:
+    return fragments.render("link", href=links.to(doc.page), title=doc.display_title)
 
 
-def _table(headers: list[str], rows: list[list[str]], css: str) -> str:
-    head = "".join(f"<th>{h}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
-    return (f'<div class="dj-table-wrap"><table class="dj-index {css}">'
-            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
+def _table(headers: list[str], rows: list[list[Markup | str]], css: str) -> str:
+    return str(fragments.render("listing-table", headers=headers, rows=rows, css=css))
 
 
 def _date(value) -> str:
-    return value.isoformat() if value else "—"
+    return value.isoformat() if value else ui.text("common.dash")
 
 
 def regulations(inventory: Inventory, links: Links) -> str:
@@ -30,38 +28,41 @@ def regulations(inventory: Inventory, links: Links) -> str:
 
 def publications(inventory: Inventory, links: Links) -> str:
     docs = sorted(inventory.of_kind("publication"), key=lambda d: d.title)
-    rows = [[_link(doc, links), escape(doc.meta.author or "—"), escape(doc.meta.publisher or "—"),
-             str(doc.meta.year or "—")] for doc in docs]
-    table = _table(["书名", "作者或编者", "出版者", "年份"], rows, "dj-index--publications")
-    return f"# 书目\n\n被引用的图书和文献，本站只收其目录信息，不含全文。\n\n{table}\n"
+    dash = ui.text("common.dash")
+    rows = [[_link(doc, links), doc.meta.author or dash, doc.meta.publisher or dash,
+             str(doc.meta.year or dash)] for doc in docs]
+    table = _table([ui.text("listing.book"), ui.text("card.author"), ui.text("card.publisher"),
+                    ui.text("search.year")], rows, "dj-index--publications")
+    return (f"# {ui.text('kind.publication')}\n\n"
+            f"{ui.text('listing.publications_intro')}\n\n{table}\n")
 
 
 def study(inventory: Inventory, links: Links) -> str:
     docs = sorted(inventory.of_kind("study"), key=lambda d: (d.meta.date is None, d.title))
-    rows = [[_link(doc, links), escape(doc.meta.summary or ""), _date(doc.meta.date)]
+    rows = [[_link(doc, links), doc.meta.summary or "", _date(doc.meta.date)]
             for doc in docs]
-    table = _table(["标题", "摘要", "日期"], rows, "dj-index--study")
-    return f"# 学习资料\n\n{table}\n"
+    table = _table([ui.text("listing.title"), ui.text("listing.summary"),
+                    ui.text("card.date")], rows, "dj-index--study")
+    return f"# {ui.text('kind.study')}\n\n{table}\n"
 
 
 def workplans(inventory: Inventory, links: Links) -> str:
     docs = sorted(inventory.of_kind("workplan"), key=lambda d: -d.meta.year)
-    rows = [[_link(doc, links), escape(doc.meta.organization), str(doc.meta.year),
+    rows = [[_link(doc, links), doc.meta.organization, str(doc.meta.year),
              str(len(doc.structure.sections)), str(len(doc.structure.items))] for doc in docs]
-    table = _table(["工作要点", "单位", "年度", "部分", "事项"], rows, "dj-index--workplans")
-    return f"# 工作要点\n\n{table}\n"
+    table = _table([ui.text("kind.workplan"), ui.text("card.organization"),
+                    ui.text("card.plan_year"), ui.text("tracking.section"),
+                    ui.text("listing.items_column")], rows, "dj-index--workplans")
+    return f"# {ui.text('kind.workplan')}\n\n{table}\n"
 
 
 def plan_outline(doc: Document, links: Links) -> str:
     """A compact outline of a work plan: under its card, or on any page via a macro."""
-    parts = []
-    for section in doc.structure.sections:
-        items = "".join(
-            f'<li><a href="{escape(links.to(doc.page, item.id))}">'
-            f"{escape(item.marker)}{escape(item.title)}</a></li>"
-            for item in section.items
-        )
-        parts.append(f'<li><a href="{escape(links.to(doc.page, section.id))}">'
-                     f"{escape(section.marker)}、"
-                     f"{escape(section.title)}</a><ol>{items}</ol></li>")
-    return f'<nav class="dj-outline" aria-label="目录"><ol>{"".join(parts)}</ol></nav>'
+    sections = [
+        {"href": links.to(doc.page, section.id), "marker": section.marker,
+         "title": section.title,
+         "items": [{"href": links.to(doc.page, item.id), "marker": item.marker,
+                    "title": item.title} for item in section.items]}
+        for section in doc.structure.sections
+    ]
+    return str(fragments.render("plan-outline", sections=sections))

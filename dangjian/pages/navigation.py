@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from dangjian.core import ui
 from dangjian.core.documents import Document, Inventory
 from dangjian.text.escape import html_text
 from dangjian.text.ordering import regulation_order
@@ -24,7 +25,7 @@ section of thousands of documents makes the build grow with the square of their 
 groups of this size keep it linear. The listing pages hold every document in one table.
 """
 
-UNDATED = "日期未注明"
+UNDATED = ui.text("card.date") + ui.UNKNOWN
 
 
 def build(inventory: Inventory, has_home: bool,
@@ -45,15 +46,16 @@ def build(inventory: Inventory, has_home: bool,
     regulation_section += [{label: _listed(docs, _issued_year)}
                            for label, docs in by_category.items()]
     regulation_section.append(
-        {"书目": ["publications/index.md", *_listed(publications, lambda d: d.meta.year)]})
+        {ui.text("kind.publication"): ["publications/index.md",
+                                       *_listed(publications, lambda d: d.meta.year)]})
     nav: list[NavEntry] = [{"首页": "index.md"}] if has_home else []
     nav += [
-        {"工作要点": ["workplans/index.md", *(progress or []),
+        {ui.text("kind.workplan"): ["workplans/index.md", *(progress or []),
                       *_listed(plans, lambda d: d.meta.year)]},
-        {"法规制度": regulation_section},
-        {"学习资料": ["study/index.md", *_listed(study, _date_year)]},
-        {"学习路径": ["tracks/index.md", *({title: page} for title, page in tracks)]},
-        {"术语": ["glossary/index.md"]},
+        {ui.text("kind.regulation"): regulation_section},
+        {ui.text("kind.study"): ["study/index.md", *_listed(study, _date_year)]},
+        {ui.text("kind.track"): ["tracks/index.md", *({title: page} for title, page in tracks)]},
+        {ui.text("kind.glossary"): ["glossary/index.md"]},
     ]
     return [_inert(entry) for entry in nav]
 

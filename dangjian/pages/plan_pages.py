@@ -2,28 +2,31 @@
 owners, due period, progress, 延续 links and the documents and study tracks that serve it.
 
 The HTML pieces here (badges, department and item links, the sample-data notice) are
-shared with the generated progress pages (``tracking_pages``).
+shared with the generated progress pages (``tracking_pages``); their markup is in
+``templates/fragments/``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from html import escape
 from typing import TYPE_CHECKING
 
+from markupsafe import Markup
+
+from dangjian.core import ui
 from dangjian.core.documents import Document
 from dangjian.core.urls import Links
 from dangjian.load.departments import Department
 from dangjian.load.tracking import Assignment, ItemRef, ItemStatus, Tracking, due_label
-from dangjian.pages import indexes
+from dangjian.pages import fragments, indexes
 from dangjian.text.workplan import Item
 
 if TYPE_CHECKING:
     from dangjian.load.tracks import Track
     from dangjian.refs.references import References
 
-UNREPORTED = "未填报"
+UNREPORTED = ui.text("plan.unreported")
 """Shown for an item that has no tracking entry."""
 
 STATUS_CLASS = {
@@ -41,45 +44,37 @@ CitationFinder = Callable[[ItemRef, Links], list[LinkItem]]
 """Lists what an item cites (or what serves it) as links from the page being written."""
 
 
-def text(value: str) -> str:
-    """Escape for HTML, and keep braces away from the page's Jinja pass (mkdocs-macros)."""
-    return escape(value).replace("{", "&#123;").replace("}", "&#125;")
-
-
-def status_badge(status: ItemStatus | None) -> str:
+def status_badge(status: ItemStatus | None) -> Markup:
     label = status.value if status is not None else UNREPORTED
-    return (f'<span class="dj-status dj-status--plan-{STATUS_CLASS[status]}" '
-            f'data-status="{label}">{label}</span>')
+    return fragments.render("plan-status-badge", css=STATUS_CLASS[status], label=label)
 
 
 def status_of(assignment: Assignment | None) -> ItemStatus | None:
     return assignment.status if assignment is not None else None
 
 
-def department_link(department: Department, links: Links) -> str:
-    href = text(links.to(department.page))
-    return f'<a class="dj-dept" href="{href}">{text(department.name)}</a>'
+def department_link(department: Department, links: Links) -> Markup:
+    return fragments.render("department-link", href=links.to(department.page),
+                            name=department.name)
 
 
-def item_link(ref: ItemRef, links: Links, with_year: bool = False) -> str:
-    year = f"{ref.year}年 " if with_year else ""
-    return (f'<a class="dj-item-link" href="{text(links.to(ref.plan.page, ref.item.id))}">'
-            f"{year}{text(ref.label)}</a>")
+def item_link(ref: ItemRef, links: Links, with_year: bool = False) -> Markup:
+    return fragments.render("item-link", href=links.to(ref.plan.page, ref.item.id),
+                            year=ref.year if with_year else "", label=ref.label)
 
 
-def due_text(assignment: Assignment | None) -> str:
+def due_text(assignment: Assignment | None) -> Markup | str:
     if assignment is None or assignment.due is None:
-        return '<span class="dj-unknown">未定</span>'
-    return text(due_label(assignment.due))
+        return fragments.render("unknown", text=ui.text("plan.no_due"))
+    return due_label(assignment.due)
 
 
-def sample_notice(what: str) -> str:
-    return ('<div class="admonition warning dj-sample" role="note">'
-            '<p class="admonition-title">示例数据</p>'
-            f"<p>{text(what)}是演示用的示例数据，不是实际的工作分工和进展。</p></div>")
+def sample_notice(what: str) -> Markup:
+    return fragments.render("sample-notice", what=what)
 
 
-SAMPLE_TAG = '<span class="dj-sample-tag" title="演示用的示例数据">示例数据</span>'
+def sample_tag() -> Markup:
+    return fragments.render("sample-tag")
 
 
 def cited_in(refs: References) -> CitationFinder:
@@ -97,7 +92,7 @@ def cited_in(refs: References) -> CitationFinder:
     return find
 
 
-def no_tracks(ref: ItemRef, links: Links) -> list[LinkItem]:
+def no_tracks(ref: ItemRef, links: Links) -> list[LinkItem]:  # noqa: ARG001 — a CitationFinder
     return []
 
 
@@ -121,16 +116,12 @@ def served_by_tracks(tracks: Sequence[Track]) -> CitationFinder:
 def citations_panel(ref: ItemRef, documents: Sequence[LinkItem],
                     tracks: Sequence[LinkItem]) -> str:
     """What an item cites and which study tracks serve it; empty when there is neither."""
-    rows = []
-    for label, entries in (("引用文件", documents), ("学习路径", tracks)):
-        if entries:
-            shown = "".join(f'<li><a href="{text(href)}">{text(title)}</a></li>'
-                            for title, href in entries)
-            rows.append(f'<div class="dj-refs__row"><dt>{label}</dt>'
-                        f"<dd><ul>{shown}</ul></dd></div>")
-    if not rows:
+    groups = [(label, entries) for label, entries in (
+        (ui.text("plan.cited_documents"), documents), (ui.text("kind.track"), tracks))
+        if entries]
+    if not groups:
         return ""
-    return f'<dl class="dj-refs" data-item="{text(ref.item.id)}">{"".join(rows)}</dl>'
+    return str(fragments.render("citations-panel", item_id=ref.item.id, groups=groups))
 
 
 @dataclass
@@ -144,55 +135,51 @@ class PlanView:
     def body(self, doc: Document, links: Links) -> str:
         parts = []
         if self.tracking.is_sample(doc):
-            parts.append(sample_notice("本页各事项的牵头部门、配合部门、完成时限、状态和进展"))
+            parts.append(str(sample_notice(ui.text("plan.sample_items"))))
         parts.append(indexes.plan_outline(doc, links))
         parts.append(doc.structure.staged(lambda item: self.decorate(doc, item, links)))
         return "\n\n".join(parts)
 
     def decorate(self, doc: Document, item: Item, links: Links) -> tuple[str, str]:
         ref = self.tracking.items[(doc.id, item.id)]
-        head = self.owners(ref, links) if self.tracking.active else ""
-        head += self.continuity(ref, links)
-        tail = progress_list(self.tracking.of(ref))
-        tail += citations_panel(ref, self.cited(ref, links), self.tracks(ref, links))
+        owners = self.owners(ref, links) if self.tracking.active else ""
+        tail = citations_panel(ref, self.cited(ref, links), self.tracks(ref, links))
         # One element each, so that Markdown takes each as a single raw HTML block.
-        return (f'<div class="dj-item-meta">{head}</div>' if head else "",
-                f'<div class="dj-item-refs">{tail}</div>' if tail else "")
+        return (str(fragments.render("plan-item-head", owners=fragments.html(owners),
+                                     continuity=fragments.html(self.continuity(ref, links)))),
+                str(fragments.render("plan-item-tail",
+                                     progress=fragments.html(progress_list(self.tracking.of(ref))),
+                                     citations=fragments.html(tail))))
 
     def owners(self, ref: ItemRef, links: Links) -> str:
         assignment = self.tracking.of(ref)
-        fields = [("状态", status_badge(status_of(assignment)))]
+        fields: list[tuple[str, Markup | str]] = [
+            (ui.text("plan.status"), status_badge(status_of(assignment)))]
         if assignment is None:
-            fields.append(("牵头部门", '<span class="dj-unknown">未明确</span>'))
+            fields.append((ui.text("plan.lead"),
+                           fragments.render("unknown", text=ui.text("plan.unassigned"))))
         else:
-            fields.append(("牵头部门", department_link(assignment.lead, links)))
+            fields.append((ui.text("plan.lead"), department_link(assignment.lead, links)))
             if assignment.support:
-                fields.append(("配合部门", "、".join(department_link(d, links)
-                                                  for d in assignment.support)))
-            fields.append(("完成时限", due_text(assignment)))
+                fields.append((ui.text("plan.support"), Markup(ui.text("common.list_separator"))
+                               .join(department_link(d, links) for d in assignment.support)))
+            fields.append((ui.text("plan.due"), due_text(assignment)))
             if assignment.reason:
-                fields.append(("延期原因", text(assignment.reason)))
-        rows = "".join(f'<div class="dj-track__row"><dt>{label}</dt><dd>{html}</dd></div>'
-                       for label, html in fields)
-        tag = SAMPLE_TAG if assignment is not None and assignment.sample else ""
-        return f'<dl class="dj-track" data-item="{text(ref.item.id)}">{rows}{tag}</dl>'
+                fields.append((ui.text("plan.reason"), assignment.reason))
+        return str(fragments.render(
+            "plan-item-owners", item_id=ref.item.id, rows=fields, assignment=assignment,
+            sample=assignment is not None and assignment.sample))
 
     def continuity(self, ref: ItemRef, links: Links) -> str:
-        parts = []
         earlier = self.tracking.continues.get(ref.key)
-        if earlier is not None:
-            parts.append(f"延续 {item_link(earlier, links, with_year=True)}")
-        for later in self.tracking.continued_by.get(ref.key, []):
-            parts.append(f"{later.year}年延续本项：{item_link(later, links, with_year=True)}")
-        return "".join(f'<p class="dj-continuity">{part}</p>' for part in parts)
+        return str(fragments.render(
+            "plan-item-continuity",
+            earlier=item_link(earlier, links, with_year=True) if earlier is not None else "",
+            later=[(later.year, item_link(later, links, with_year=True))
+                   for later in self.tracking.continued_by.get(ref.key, [])]))
 
 
 def progress_list(assignment: Assignment | None) -> str:
     if assignment is None or not assignment.progress:
         return ""
-    notes = "".join(
-        f'<li><time datetime="{note.date.isoformat()}">{note.date.isoformat()}</time> '
-        f"{text(note.note)}</li>"
-        for note in assignment.progress
-    )
-    return f'<div class="dj-progress"><p class="dj-progress__title">进展</p><ol>{notes}</ol></div>'
+    return str(fragments.render("progress-list", notes=assignment.progress))

@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from html import escape
 
+from dangjian.core import ui
 from dangjian.core.documents import Document
+from dangjian.pages import fragments
 
 BODY_KEY = "search_body"
 WEIGHT_KEY = "search_weight"
 """Front matter key that marks a page's content as the part to index (see overrides/)."""
 
-FILTERS = ("类型", "类别", "效力状态", "制定机关", "年份")
+KIND_FILTER = ui.text("search.kind")
+FILTERS = (KIND_FILTER, ui.text("card.category"), ui.text("card.status"),
+           ui.text("card.issuer"), ui.text("search.year"))
 """Filters the search page offers, in the order shown."""
 
 NAMES_WEIGHT = 10
@@ -36,37 +39,29 @@ class SearchFields:
     """Short titles and aliases: indexed as words, unlike the other fields."""
 
     def html(self) -> str:
-        spans = [_span("filter", key, value) for key, value in self.filters]
-        spans += [_span("meta", key, value) for key, value in self.meta.items()]
-        spans += [_span("sort", key, value) for key, value in self.sort.items()]
-        # Pagefind searches text, not metadata: the names go in as text, hidden from
-        # readers, at the highest weight.
-        names = (f'<p data-pagefind-weight="{NAMES_WEIGHT}">'
-                 f'{escape(" ".join(self.names))}</p>') if self.names else ""
-        return f'<div class="dj-search-fields" hidden>{"".join(spans)}{names}</div>'
-
-
-def _span(kind: str, key: str, value: str) -> str:
-    # Pagefind reads an inline value up to the end of the attribute, commas included.
-    return f'<span data-pagefind-{kind}="{escape(key)}:{escape(value)}"></span>'
+        fields = [("filter", key, value) for key, value in self.filters]
+        fields += [("meta", key, value) for key, value in self.meta.items()]
+        fields += [("sort", key, value) for key, value in self.sort.items()]
+        return str(fragments.render("search-fields", fields=fields, names=self.names,
+                                    weight=NAMES_WEIGHT))
 
 
 def fields_of(doc: Document) -> SearchFields:
     meta = doc.meta
     fields = SearchFields()
-    fields.filters.append(("类型", doc.kind.label))
+    fields.filters.append((KIND_FILTER, doc.kind.label))
     fields.meta["type"] = doc.kind.label
     if doc.kind.name == "regulation":
         if meta.category is not None:
-            fields.filters.append(("类别", meta.category.value))
-        fields.filters.append(("效力状态", meta.status.value))
+            fields.filters.append((ui.text("card.category"), meta.category.value))
+        fields.filters.append((ui.text("card.status"), meta.status.value))
         fields.meta["status"] = meta.status.value
         if meta.issuer:
-            fields.filters.append(("制定机关", meta.issuer))
+            fields.filters.append((ui.text("card.issuer"), meta.issuer))
     day, year = _date_of(doc)
     if year is not None:
-        fields.filters.append(("年份", str(year)))
-        fields.meta["date"] = day.isoformat() if day else f"{year}年"
+        fields.filters.append((ui.text("search.year"), str(year)))
+        fields.meta["date"] = day.isoformat() if day else f"{year}{ui.text('plan.year_suffix')}"
         fields.sort["date"] = (day or dt.date(year, 1, 1)).isoformat()
     fields.names = [name for name in meta.aliases if name != doc.title]
     return fields
@@ -91,7 +86,7 @@ after the documents themselves."""
 def index_as(page_text: str, kind_label: str) -> str:
     """A generated page (a track, the glossary) made searchable as a result of its own
     type: the body marker in its front matter and a 类型 filter under its title."""
-    fields = SearchFields(filters=[("类型", kind_label)], meta={"type": kind_label})
+    fields = SearchFields(filters=[(KIND_FILTER, kind_label)], meta={"type": kind_label})
     head, sep, body = page_text.partition("\n---\n")
     if not page_text.startswith("---\n") or not sep:
         return page_text

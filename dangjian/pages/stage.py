@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from dangjian.core import ui
 from dangjian.core.documents import Document, Inventory
 from dangjian.core.urls import Links
 from dangjian.load.loader import Content
@@ -41,16 +42,19 @@ from dangjian.text.escape import html_text, markdown_text
 ASSET_DIR = "_dangjian"
 """Folder of the staged tree (and of the site) that holds the product's CSS and JS."""
 STYLESHEETS = [f"{ASSET_DIR}/dangjian.css", f"{ASSET_DIR}/learning.css"]
-SCRIPTS = [f"{ASSET_DIR}/store.js", f"{ASSET_DIR}/{track_pages.DATA_SCRIPT}",
-           f"{ASSET_DIR}/tracks.js",
+UI_SCRIPT = "ui.js"
+"""``window.dangjianUI``, the interface's words (dangjian/core/ui.py): loaded first."""
+SCRIPTS = [f"{ASSET_DIR}/{UI_SCRIPT}", f"{ASSET_DIR}/store.js",
+           f"{ASSET_DIR}/{track_pages.DATA_SCRIPT}", f"{ASSET_DIR}/tracks.js",
            f"{ASSET_DIR}/selfcheck.js", f"{ASSET_DIR}/copylink.js", f"{ASSET_DIR}/regindex.js"]
 OFFLINE_SCRIPTS = [f"{ASSET_DIR}/offline-search.js"]
 TEMPLATE_SCRIPTS = [f"{ASSET_DIR}/search.js"]
 """Loaded by overrides/main.html (as an ES module, online only), not through MkDocs."""
 ASSETS = tuple(path.removeprefix(f"{ASSET_DIR}/")
                for path in (*STYLESHEETS, *SCRIPTS, *OFFLINE_SCRIPTS, *TEMPLATE_SCRIPTS)
-               if not path.endswith(track_pages.DATA_SCRIPT))
-"""Files of dangjian/assets copied into every staged tree; the track data is generated."""
+               if not path.endswith((track_pages.DATA_SCRIPT, UI_SCRIPT)))
+"""Files of dangjian/assets copied into every staged tree; the track data and the
+interface's words are generated."""
 
 SEARCH_PAGE = "search/index.md"
 GENERATED = {
@@ -94,15 +98,15 @@ def stage(content: Content, target: Path, directory_urls: bool = True,
     generated = {page: generate(content.inventory, Links(page, directory_urls))
                  for page, generate in GENERATED.items()}
     if not offline:
-        generated[SEARCH_PAGE] = search_page.page(content.inventory,
-                                                  Links(SEARCH_PAGE, directory_urls))
+        generated[SEARCH_PAGE] = search_page.page()
     generated |= {page: make(Links(page, directory_urls))
                   for page, make in tracking_pages.pages(content.tracking).items()}
     generated |= {page: text if page == track_pages.INDEX
-                  else search_fields.index_as(text, "学习路径")
+                  else search_fields.index_as(text, ui.text("kind.track"))
                   for page, text in track_pages.pages(content.tracks, directory_urls).items()}
-    generated |= {page: search_fields.index_as(text, "术语") if content.glossary.terms else text
-                  for page, text in glossary_page.pages(content.glossary, directory_urls).items()}
+    glossary_type = ui.text("kind.glossary")
+    generated |= {page: search_fields.index_as(text, glossary_type) if content.glossary.terms
+                  else text for page, text in glossary_page.pages(content.glossary, directory_urls).items()}
     for page, text in generated.items():
         if page not in authored:
             writer.text(page, text)
@@ -113,6 +117,7 @@ def stage(content: Content, target: Path, directory_urls: bool = True,
                      resources.files("dangjian.assets").joinpath(name).read_bytes())
     writer.text(f"{ASSET_DIR}/{track_pages.DATA_SCRIPT}",
                 track_pages.data_script(content.tracks, directory_urls))
+    writer.text(f"{ASSET_DIR}/{UI_SCRIPT}", ui.script())
     writer.remove_stale()
     nav = navigation.build(content.inventory, has_home="index.md" in authored,
                            progress=tracking_pages.nav(content.tracking),

@@ -4,17 +4,20 @@ supports."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
+from markupsafe import Markup
+
+from dangjian.core import ui
 from dangjian.core.documents import Document
 from dangjian.core.urls import Links
 from dangjian.load.departments import PAGE_FOLDER, Department
 from dangjian.load.tracking import Assignment, ItemStatus, Tracking
-from dangjian.pages import svgchart
+from dangjian.pages import fragments, svgchart
 from dangjian.pages.plan_pages import (
-    SAMPLE_TAG,
     UNREPORTED,
     department_link,
     due_text,
@@ -22,9 +25,9 @@ from dangjian.pages.plan_pages import (
     sample_notice,
     status_badge,
     status_of,
-    text,
 )
 from dangjian.text import headings
+from dangjian.text.escape import html_text, markdown_text
 
 OVERVIEW_PAGE = "workplans/overview.md"
 DEPARTMENTS_PAGE = f"{PAGE_FOLDER}/index.md"
@@ -62,24 +65,32 @@ def nav(tracking: Tracking) -> list[dict[str, Any]]:
     if not tracking.active:
         return []
     departments: list[Any] = [DEPARTMENTS_PAGE]
+    # Plain text: navigation.build escapes every title once.
     departments += [{d.name: d.page} for d in tracking.departments]
-    return [{"工作进展": OVERVIEW_PAGE}, {"部门分工": departments}]
+    return [{ui.text("tracking.overview_title"): OVERVIEW_PAGE},
+            {ui.text("tracking.departments_title"): departments}]
 
 
-def _page(title: str, body: list[str]) -> str:
+def _page(title: str, body: list[str], data_title: str | None = None) -> str:
+    """``title`` is Markdown; ``body`` blocks are HTML. A title from data is given as
+    ``data_title`` and escaped for each place it lands."""
+    if data_title is not None:
+        # MkDocs would take the page title from the heading, unescaped, and Material
+        # writes it into <title> as HTML: the front matter gives it escaped.
+        front = f"---\ntitle: {json.dumps(html_text(data_title), ensure_ascii=False)}\n---\n\n"
+        return front + _page(markdown_text(data_title), body)
     return "\n\n".join([f"# {title}", *body]).rstrip() + "\n"
 
 
 def _plan_heading(plan: Document, anchor: str) -> str:
     # Each plan starts a new printed page (dj-print-break), except the first.
-    return headings.render(2, f"{plan.meta.year}年 · {plan.title}", anchor, "dj-print-break")
+    title = f"{plan.meta.year}{ui.text('plan.year_suffix')} · {markdown_text(plan.title)}"
+    return headings.render(2, title, anchor, "dj-print-break")
 
 
-def _table(headers: list[str], rows: list[list[str]], css: str) -> str:
-    head = "".join(f"<th>{h}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
-    return (f'<div class="dj-table-wrap"><table class="dj-index dj-tracking {css}">'
-            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
+def _table(headers: list[str], rows: list[list[Markup | str]], css: str) -> str:
+    return str(fragments.render("listing-table", headers=headers, rows=rows,
+                                css=f"dj-tracking {css}"))
 
 
 def _status_key(assignment: Assignment | None) -> str:
@@ -100,12 +111,13 @@ def section_counts(tracking: Tracking, plan: Document) -> list[svgchart.Row]:
 def overview(tracking: Tracking, links: Links) -> str:
     body = []
     if tracking.sample_plans:
-        body.append(sample_notice("标有“示例数据”的工作要点，其分工、状态和进展"))
-    body.append("各年度工作要点的事项按部分统计状态。点击事项可查看原文、牵头部门和进展；"
-                f'各部门的事项见<a href="{text(links.to(DEPARTMENTS_PAGE))}">部门分工</a>。')
+        body.append(str(sample_notice(ui.text("tracking.sample_plans"))))
+    body.append(ui.text("tracking.overview_intro") + str(fragments.render(
+        "link", href=links.to(DEPARTMENTS_PAGE),
+        title=ui.text("tracking.departments_title"))) + "。")
     for plan in tracking.plans:
         body += _plan_overview(tracking, plan, links)
-    return _page("工作进展", body)
+    return _page(ui.text("tracking.overview_title"), body)
 
 
 def _plan_overview(tracking: Tracking, plan: Document, links: Links) -> list[str]:
@@ -113,38 +125,36 @@ def _plan_overview(tracking: Tracking, plan: Document, links: Links) -> list[str
     totals: Counter[str] = Counter()
     for row in rows:
         totals.update(row.counts)
-    summary = "、".join(f"{c.label} {totals[c.key]} 项" for c in CATEGORIES if totals[c.key])
-    tag = f" {SAMPLE_TAG}" if tracking.is_sample(plan) else ""
-    chart = svgchart.stacked_bars(f"chart-{plan.id}", f"{plan.title}：各部分事项状态",
+    chart = svgchart.stacked_bars(f"chart-{plan.id}",
+                                  f"{plan.title}{ui.text('tracking.chart_title')}",
                                   rows, CATEGORIES)
-    figure = (f'<figure class="dj-chart" data-plan="{text(plan.id)}">{chart}'
-              f"<figcaption>{text(plan.title)}：各部分事项状态（共 {sum(totals.values())} 项）"
-              "</figcaption></figure>")
+    figure = fragments.render("plan-chart", plan_id=plan.id, chart=fragments.html(chart),
+                              title=plan.title, total=sum(totals.values()))
     table_rows = [
-        [f'<a href="{text(links.to(plan.page, row.key))}">{text(row.label)}</a>',
+        [fragments.render("link", href=links.to(plan.page, row.key), title=row.label),
          *(str(row.counts.get(c.key, 0)) for c in CATEGORIES), str(row.total)]
         for row in rows
     ]
-    table = _table(["部分", *(c.label for c in CATEGORIES), "合计"], table_rows,
-                   "dj-index--progress")
-    out = [_plan_heading(plan, plan.id),
-           f'<p class="dj-plan-summary"><a href="{text(links.to(plan.page))}">'
-           f"{text(plan.display_title)}</a>：{summary or '暂无事项'}。{tag}</p>",
-           figure, table]
+    table = _table([ui.text("tracking.section"), *(c.label for c in CATEGORIES),
+                    ui.text("tracking.total")], table_rows, "dj-index--progress")
+    summary = fragments.render(
+        "plan-summary", href=links.to(plan.page), title=plan.display_title,
+        counts=[(c.label, totals[c.key]) for c in CATEGORIES if totals[c.key]],
+        sample=tracking.is_sample(plan))
+    out = [_plan_heading(plan, plan.id), str(summary), str(figure), table]
     delayed = [a for a in tracking.assignments.values()
                if a.ref.plan is plan and a.status is ItemStatus.DELAYED]
     if delayed:
-        items = "".join(f"<li>{item_link(a.ref, links)}（牵头：{text(a.lead.name)}）："
-                        f"{text(a.reason or '')}</li>" for a in delayed)
-        out.append(f'<div class="dj-delayed"><p><strong>延期事项</strong></p>'
-                   f"<ul>{items}</ul></div>")
+        out.append(str(fragments.render(
+            "delayed-items",
+            items=[(item_link(a.ref, links), a.lead.name, a.reason or "") for a in delayed])))
     return out
 
 
 def department_index(tracking: Tracking, links: Links) -> str:
     body = []
     if tracking.departments.sample:
-        body.append(sample_notice("本页的部门及其分工"))
+        body.append(str(sample_notice(ui.text("tracking.sample_departments"))))
     statuses = [c.key for c in CATEGORIES if c.key != UNREPORTED]
     rows = []
     for department in tracking.departments:
@@ -153,52 +163,55 @@ def department_index(tracking: Tracking, links: Links) -> str:
         rows.append([department_link(department, links), str(len(led)),
                      str(len(tracking.supported_by(department))),
                      *(str(counts[s]) for s in statuses)])
-    body.append("各部门牵头和配合的工作要点事项（各年度合计）。")
-    body.append(_table(["部门", "牵头", "配合", *(f"牵头{s}" for s in statuses)], rows,
-                       "dj-index--departments"))
-    return _page("部门分工", body)
+    body.append(ui.text("tracking.departments_intro"))
+    lead, support = ui.text("tracking.lead_short"), ui.text("tracking.support_short")
+    body.append(_table([ui.text("tracking.department"), lead, support,
+                        *(f"{lead}{s}" for s in statuses)], rows, "dj-index--departments"))
+    return _page(ui.text("tracking.departments_title"), body)
 
 
 def department_page(tracking: Tracking, department: Department, links: Links) -> str:
     led, supported = tracking.led_by(department), tracking.supported_by(department)
     body = []
     if tracking.departments.sample or any(a.sample for a in led + supported):
-        body.append(sample_notice("本页的部门、分工、状态和进展"))
+        body.append(str(sample_notice(ui.text("tracking.sample_department"))))
     if department.note:
-        body.append(f"<p>{text(department.note)}</p>")
-    body.append(f'<p class="dj-dept-summary">牵头 {len(led)} 项，配合 {len(supported)} 项。</p>')
+        body.append(str(fragments.render("paragraph", text=department.note, css="")))
+    body.append(str(fragments.render(
+        "paragraph", css="dj-dept-summary",
+        text=ui.text("tracking.department_summary", led=len(led), supported=len(supported)))))
     for plan in tracking.plans:
         mine = [a for a in led if a.ref.plan is plan]
         helping = [a for a in supported if a.ref.plan is plan]
         if mine or helping:
             body += [_plan_heading(plan, plan.id), *_department_plan(mine, helping, links)]
-    return _page(department.name, body)
+    return _page("", body, data_title=department.name)
 
 
 def _department_plan(led: list[Assignment], supported: list[Assignment],
                      links: Links) -> list[str]:
-    out = ["### 牵头事项", "<p>无。</p>"]
+    none = str(fragments.render("paragraph", text=ui.text("common.none"), css=""))
+    item, status = ui.text("listing.items_column"), ui.text("plan.status")
+    due, dash = ui.text("plan.due"), ui.text("common.dash")
+    out = ["### " + ui.text("tracking.led_items"), none]
     if led:
-        out[1] = _table(["事项", "状态", "完成时限", "配合部门", "最新进展"], [
+        out[1] = _table([item, status, due, ui.text("plan.support"),
+                         ui.text("tracking.latest")], [
             [item_link(a.ref, links), status_badge(a.status), due_text(a),
-             "、".join(department_link(d, links) for d in a.support) or "—", _latest(a)]
+             Markup(ui.text("common.list_separator")).join(
+                 department_link(d, links) for d in a.support) or dash,
+             _latest(a)]
             for a in led], "dj-index--led")
-    out += ["### 配合事项", "<p>无。</p>"]
+    out += ["### " + ui.text("tracking.supported_items"), none]
     if supported:
-        out[3] = _table(["事项", "牵头部门", "状态", "完成时限"], [
+        out[3] = _table([item, ui.text("plan.lead"), status, due], [
             [item_link(a.ref, links), department_link(a.lead, links), status_badge(a.status),
              due_text(a)]
             for a in supported], "dj-index--supported")
     return out
 
 
-def _latest(assignment: Assignment) -> str:
-    if assignment.status is ItemStatus.DELAYED and assignment.reason:
-        reason = f"延期原因：{text(assignment.reason)}"
-    else:
-        reason = ""
-    if not assignment.progress:
-        return reason or "—"
-    note = assignment.progress[-1]
-    latest = f"{note.date.isoformat()} {text(note.note)}"
-    return f"{latest}<br>{reason}" if reason else latest
+def _latest(assignment: Assignment) -> Markup:
+    reason = (assignment.reason or "") if assignment.status is ItemStatus.DELAYED else ""
+    note = assignment.progress[-1] if assignment.progress else None
+    return fragments.render("latest-progress", note=note, reason=reason)

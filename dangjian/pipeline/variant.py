@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dangjian.offline import offline_search
-from dangjian.pages import stage
+from dangjian.pages import fragments, stage
 from dangjian.pipeline.prepare import Prepared
 from dangjian.search import search_index
 from dangjian.search.search_index import IndexReport
@@ -58,6 +58,8 @@ def for_prepared(prepared: Prepared, offline: bool) -> Variant:
 
 
 def stage_variant(prepared: Prepared, variant: Variant, directory_urls: bool) -> stage.Staged:
+    # A site overrides page fragments the way it overrides Material's partials.
+    fragments.use_overrides(prepared.settings.custom_dir)
     staged = stage.stage(prepared.content, variant.staging_dir(prepared.settings.root),
                          directory_urls=directory_urls, refs=prepared.refs,
                          offline=variant.offline)

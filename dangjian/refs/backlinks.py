@@ -6,8 +6,7 @@ regulations cite it, and can jump to the exact item or article.
 
 from __future__ import annotations
 
-from html import escape
-
+from dangjian.core import ui
 from dangjian.core.documents import Document
 from dangjian.core.kinds import KINDS
 from dangjian.core.urls import Links
@@ -23,29 +22,31 @@ def _order(ref: Reference) -> tuple:
     return (rank, ref.source, ref.line)
 
 
-def _quote(ref: Reference) -> str:
+def _quote(ref: Reference) -> tuple[str, str, str]:
     context = ref.context
-    return (f'<p class="dj-backlinks__context">{escape(context.before)}'
-            f"<mark>{escape(context.cited)}</mark>{escape(context.after)}</p>")
+    return (context.before, context.cited, context.after)
 
 
 def section(doc: Document, refs: References, links: Links) -> str:
     """Markdown for the section, or '' when nothing on the site cites ``doc``."""
+    # The HTML is a page fragment a site may override; imported here, not at the top,
+    # because pages builds on refs and not the other way round.
+    from dangjian.pages import fragments
+
     places: dict[tuple[str, str], list[Reference]] = {}
     for ref in sorted(refs.cited_by(doc), key=_order):
         places.setdefault((ref.page, ref.anchor), []).append(ref)
     if not places:
         return ""
-    items = []
+    shown = []
     for (page, anchor), cited in places.items():
         where = cited[0].title + (f" · {cited[0].label}" if cited[0].label else "")
-        quotes = "".join(dict.fromkeys(_quote(ref) for ref in cited))
-        items.append(f'<li><a href="{escape(links.to(page, anchor))}">{escape(where)}</a>'
-                     f"{quotes}</li>")
+        quotes = [{"before": before, "cited": quoted, "after": after}
+                  for before, quoted, after in dict.fromkeys(_quote(ref) for ref in cited)]
+        shown.append({"href": links.to(page, anchor), "where": where, "quotes": quotes})
     count = sum(len(cited) for cited in places.values())
-    title = escape(doc.display_title)
+    html = fragments.render("backlinks", title=doc.display_title, count=count, places=shown)
     return "\n".join([
-        headings.render(2, "被引用", ANCHOR, "dj-backlinks-title"), "",
-        f'<p class="dj-backlinks__count">本站共有 {count} 处引用了{title}。</p>', "",
-        f'<ul class="dj-backlinks">{"".join(items)}</ul>', "",
+        headings.render(2, ui.text("backlinks.title"), ANCHOR, "dj-backlinks-title"), "",
+        str(html), "",
     ])
