@@ -105,8 +105,9 @@ def stage(content: Content, target: Path, directory_urls: bool = True,
                   else search_fields.index_as(text, ui.text("kind.track"))
                   for page, text in track_pages.pages(content.tracks, directory_urls).items()}
     glossary_type = ui.text("kind.glossary")
+    glossary_pages = glossary_page.pages(content.glossary, directory_urls)
     generated |= {page: search_fields.index_as(text, glossary_type) if content.glossary.terms
-                  else text for page, text in glossary_page.pages(content.glossary, directory_urls).items()}
+                  else text for page, text in glossary_pages.items()}
     for page, text in generated.items():
         if page not in authored:
             writer.text(page, text)
