@@ -12,6 +12,7 @@ import pytest
 from dangjian.app.build import BuildReport
 from dangjian.app.summary import summary
 from dangjian.core.diagnostics import Diagnostics
+from dangjian.core.kinds import REGULATION
 from dangjian.core.project import Project
 from dangjian.load import loader
 from dangjian.pages import navigation
@@ -83,7 +84,7 @@ def test_large_navigation_sections_are_grouped_by_year(project: Path):
             assert len(pages) <= navigation.SECTION_LIMIT
             listed += [page for entry in pages for page in entry.values()]
     assert grouped
-    wanted = sorted(d.page for d in content.inventory.of_kind("regulation"))
+    wanted = sorted(d.page for d in content.inventory.of_kind(REGULATION))
     assert sorted(listed) == wanted
 
 

@@ -8,6 +8,7 @@ import re
 import pytest
 
 from dangjian.core.diagnostics import Diagnostics
+from dangjian.core.kinds import REGULATION
 from dangjian.core.project import Project
 from dangjian.load import loader
 
@@ -107,7 +108,7 @@ def test_excerpts_keep_their_article_numbers(content, doc_id, articles):
 
 
 def test_no_invented_text_metadata_only_entries_say_so(content):
-    for doc in content.inventory.of_kind("regulation"):
+    for doc in content.inventory.of_kind(REGULATION):
         if doc.meta.coverage.value == "未收录":
             assert "未收录" in doc.body or "全文未收录" in doc.body
             assert not doc.structure.articles

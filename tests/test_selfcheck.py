@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from dangjian.core import kinds
 from dangjian.core.diagnostics import Diagnostic, Diagnostics
 from dangjian.core.project import Project
 from dangjian.load import loader
@@ -109,8 +110,8 @@ def test_page_without_questions_has_no_section(make_project):
 
 def test_shipped_study_materials_carry_questions():
     content = loader.load(Project.at(ROOT), Diagnostics())
-    studies = content.inventory.of_kind("study")
+    studies = content.inventory.of_kind(kinds.STUDY)
     assert studies and all(len(doc.meta.questions) >= 2 for doc in studies)
     for doc in studies:
-        kinds = {q.multiple for q in doc.meta.questions}
-        assert kinds == {True, False}, doc.id
+        forms = {q.multiple for q in doc.meta.questions}
+        assert forms == {True, False}, doc.id

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from dangjian.core.diagnostics import Diagnostics
 from dangjian.core.kinds import Kind
+from dangjian.core.model import Meta
 from dangjian.load.yamlsource import LineMap
+
+D = TypeVar("D", bound=Meta)
+"""The front-matter model of a kind of document."""
 
 
 @dataclass
-class Document:
-    kind: Kind
-    meta: Any
+class Document(Generic[D]):
+    kind: Kind[D]
+    meta: D
     """The validated model instance of ``kind.model``."""
     source: str
     """Path shown to users, relative to the project (docs/regulations/x.md)."""
@@ -29,6 +33,7 @@ class Document:
 
     @property
     def id(self) -> str:
+        assert self.meta.id is not None, "the loader gives every document an id"
         return self.meta.id
 
     @property
@@ -77,5 +82,5 @@ class Inventory:
         for _, name in names:
             self.by_name[name] = doc
 
-    def of_kind(self, name: str) -> list[Document]:
-        return [doc for doc in self.documents if doc.kind.name == name]
+    def of_kind(self, kind: Kind[D]) -> list[Document[D]]:
+        return [doc for doc in self.documents if doc.kind is kind]

@@ -235,3 +235,81 @@ class PublicationList(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     publications: list[PublicationMeta] = Field(default_factory=list, title="书目")
+
+
+# --- 学习路径 (data/tracks/*.yml) ----------------------------------------------------
+
+Anchor = Annotated[str, Field(min_length=1)]
+
+
+class StepMeta(BaseModel):
+    """One step of a track."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    target: str = Field(..., min_length=1, title="学习内容",
+                        description="学习资料或法规制度的标识")
+    chapters: list[Anchor] = Field(default_factory=list, title="章",
+                                   description="只学其中几章，如 [第三章]（仅限法规制度）")
+    articles: list[Anchor] = Field(default_factory=list, title="条",
+                                   description="只学其中几条，如 [第六条, 第七条]（仅限法规制度）")
+    topic: str | None = Field(None, title="主题")
+    plan_item: str | None = Field(None, title="工作要点事项",
+                                  description="这一步对应的工作要点事项的标识，如 2020-2-1")
+    month: int | None = Field(None, ge=1, le=12, title="月份")
+    note: str | None = Field(None, title="本站摘要",
+                             description="本站为这一步写的导读；页面上标为本站摘要")
+
+
+class TrackMeta(BaseModel):
+    """学习路径: data/tracks/<id>.yml."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    id: str | None = Field(None, pattern=ID_PATTERN, title="标识", description="缺省取文件名")
+    title: str = Field(..., min_length=1, title="标题")
+    audience: str = Field(..., min_length=1, title="对象", description="如 新党员、支部书记")
+    description: str | None = Field(None, title="说明", description="本站对这条路径的说明")
+    steps: list[StepMeta] = Field(..., min_length=1, title="步骤", description="按学习顺序排列")
+
+
+# --- 术语与规范表述 (data/glossary.yml) ----------------------------------------------
+
+Text = Annotated[str, Field(min_length=1)]
+
+
+class TermMeta(BaseModel):
+    """术语: a term the documents use."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    term: str = Field(..., min_length=1, title="术语",
+                      description="文件中的写法，不带外围引号，如 四个意识")
+    aliases: list[Text] = Field(default_factory=list, title="其他写法",
+                                description="文件中出现的其他写法，如 “三基”建设")
+    explanation: str | None = Field(None, title="本站释义", description="本站自己的解释")
+    quote: str | None = Field(None, title="原文",
+                              description="出处文件中的原话，须与 source 所指文件逐字相同")
+    source: str | None = Field(None, title="出处", description="使用或解释该术语的文件的标识")
+    at: str | None = Field(None, title="位置",
+                           description="出处中的条、章或工作要点事项，如 第十六条、2020-4-3")
+    wrong: list[Text] = Field(default_factory=list, title="错误写法")
+
+
+class FormulationMeta(BaseModel):
+    """规范表述: the right form and its common wrong forms."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    right: str = Field(..., min_length=1, title="规范写法")
+    wrong: list[Text] = Field(..., min_length=1, title="错误写法")
+    note: str | None = Field(None, title="说明")
+
+
+class GlossaryFile(BaseModel):
+    """data/glossary.yml."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    terms: list[TermMeta] = Field(default_factory=list, title="术语")
+    wording: list[FormulationMeta] = Field(default_factory=list, title="规范表述")

@@ -132,7 +132,7 @@ class _Numbering:
     def label(self, paragraph: Any) -> str:
         num_id, ilvl = self._num_pr(paragraph)
         levels = self.levels.get(num_id or "")
-        if not levels or ilvl not in levels:
+        if not levels or ilvl not in levels or num_id is None:
             return ""
         counters = self.counters.setdefault(num_id, [0] * 10)
         counters[ilvl] += 1

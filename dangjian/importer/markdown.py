@@ -90,12 +90,12 @@ def render_plan(blocks: list[Block], title: Block | None, year: int) -> Rendered
             parts.append(heading(2, block.text, f"{year}-{section}"))
         elif block.kind == "item" and section:
             item += 1
-            title, text = first_sentence(block.rest)
-            if not text and len(title) > ITEM_TITLE_MAX:
+            item_title, text = first_sentence(block.rest)
+            if not text and len(item_title) > ITEM_TITLE_MAX:
                 out.doubts.append(Doubt(block.line, "item",
                                         "事项没有句号，整行都作了事项标题"))
             out.items += 1
-            parts.append(heading(3, f"{block.marker}{title}", f"{year}-{section}-{item}"))
+            parts.append(heading(3, f"{block.marker}{item_title}", f"{year}-{section}-{item}"))
             if text.strip():
                 parts.append(escape(text.strip()))
         elif block.kind == "item":

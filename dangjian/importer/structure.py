@@ -108,7 +108,7 @@ def is_dateline(text: str) -> bool:
 
 def is_number_line(text: str) -> bool:
     match = NUMBER.search(text)
-    return bool(match) and len(text) - len(match.group(0)) <= 4
+    return match is not None and len(text) - len(match.group(0)) <= 4
 
 
 def title_like(text: str) -> bool:

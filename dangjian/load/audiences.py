@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from dangjian.core.diagnostics import Diagnostics
 from dangjian.core.documents import Inventory
+from dangjian.core.kinds import WORKPLAN
 from dangjian.load.assets import published
 from dangjian.load.glossary import Glossary
 from dangjian.load.loader import Content
@@ -54,7 +55,7 @@ def restrict(content: Content, audience: str, audiences: Audiences) -> Content:
         (visible if doc.meta.visibility in readable else hidden).add(doc, throwaway)
     pages = [page for page in content.pages
              if getattr(page.meta, "visibility", DEFAULT) in readable]
-    plans = {doc.id for doc in visible.of_kind("workplan")}
+    plans = {doc.id for doc in visible.of_kind(WORKPLAN)}
     readable_bodies = ([(doc.page, doc.body) for doc in visible.documents]
                        + [(page.page, page.body) for page in pages])
     return replace(content, inventory=visible, hidden=hidden, pages=pages,

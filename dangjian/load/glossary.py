@@ -10,58 +10,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Annotated
-
-from pydantic import BaseModel, ConfigDict, Field
 
 from dangjian.core.diagnostics import Diagnostics
 from dangjian.core.documents import Document, Inventory
+from dangjian.core.kinds import REGULATION, WORKPLAN
+from dangjian.core.model import FormulationMeta, GlossaryFile, TermMeta
 from dangjian.core.project import Project
 from dangjian.load import datafile, yamlsource
 from dangjian.load.validation import validate
 from dangjian.text import passages
 
 GLOSSARY_FILE = "glossary.yml"
-
-Text = Annotated[str, Field(min_length=1)]
-
-
-class TermMeta(BaseModel):
-    """术语: a term the documents use."""
-
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-
-    term: str = Field(..., min_length=1, title="术语",
-                      description="文件中的写法，不带外围引号，如 四个意识")
-    aliases: list[Text] = Field(default_factory=list, title="其他写法",
-                                description="文件中出现的其他写法，如 “三基”建设")
-    explanation: str | None = Field(None, title="本站释义", description="本站自己的解释")
-    quote: str | None = Field(None, title="原文",
-                              description="出处文件中的原话，须与 source 所指文件逐字相同")
-    source: str | None = Field(None, title="出处", description="使用或解释该术语的文件的标识")
-    at: str | None = Field(None, title="位置",
-                           description="出处中的条、章或工作要点事项，如 第十六条、2020-4-3")
-    wrong: list[Text] = Field(default_factory=list, title="错误写法")
-
-
-class FormulationMeta(BaseModel):
-    """规范表述: the right form and its common wrong forms."""
-
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-
-    right: str = Field(..., min_length=1, title="规范写法")
-    wrong: list[Text] = Field(..., min_length=1, title="错误写法")
-    note: str | None = Field(None, title="说明")
-
-
-class GlossaryFile(BaseModel):
-    """data/glossary.yml."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    terms: list[TermMeta] = Field(default_factory=list, title="术语")
-    wording: list[FormulationMeta] = Field(default_factory=list, title="规范表述")
-
 
 @dataclass
 class Term:
@@ -84,7 +43,7 @@ class Term:
         if self.doc is None:
             return ""
         at = self.meta.at or ""
-        if self.doc.kind.name == "workplan" and at:
+        if self.doc.kind is WORKPLAN and at:
             item = next((i for i in self.doc.structure.items if i.id == at), None)
             at = f"“{item.marker}{item.title}”" if item else ""
         return self.doc.display_title + at
@@ -190,9 +149,9 @@ def _resolve(term: Term, index: int, inventory: Inventory, problems: _Problems) 
 
 
 def _anchors(doc: Document) -> set[str]:
-    if doc.kind.name == "regulation":
+    if doc.kind is REGULATION:
         return doc.structure.anchors
-    if doc.kind.name == "workplan":
+    if doc.kind is WORKPLAN:
         plan = doc.structure
         return {s.id for s in plan.sections} | {i.id for i in plan.items}
     return set()

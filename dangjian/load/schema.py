@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from dangjian.core.kinds import KINDS
+from dangjian.core.kinds import DOCUMENT_KINDS as KINDS
 from dangjian.core.model import PublicationList
 from dangjian.load.departments import DepartmentList
 from dangjian.load.glossary import GlossaryFile

@@ -19,6 +19,7 @@ from pydantic_core import PydanticCustomError
 
 from dangjian.core.diagnostics import Diagnostics
 from dangjian.core.documents import Document, Inventory
+from dangjian.core.kinds import WORKPLAN
 from dangjian.core.model import ID_PATTERN, IsoDate
 from dangjian.core.project import Project
 from dangjian.load import datafile, departments
@@ -225,7 +226,7 @@ class Tracking:
 
 
 def load(project: Project, inventory: Inventory, diagnostics: Diagnostics) -> Tracking:
-    plans = sorted(inventory.of_kind("workplan"), key=lambda d: (-d.meta.year, d.title))
+    plans = sorted(inventory.of_kind(WORKPLAN), key=lambda d: (-d.meta.year, d.title))
     tracking = Tracking(departments.load(project, diagnostics), plans)
     for plan in plans:
         for section in plan.structure.sections:
@@ -251,7 +252,7 @@ def _load_file(project: Project, path: Path, inventory: Inventory, tracking: Tra
     if listing is None:
         return
     plan = inventory.by_id.get(listing.plan)
-    if plan is None or plan.kind.name != "workplan":
+    if plan is None or plan.kind is not WORKPLAN:
         known = "、".join(p.id for p in tracking.plans) or "（尚无工作要点）"
         diagnostics.error(shown, lines.line_of(("plan",)), "plan",
                           f"没有标识为 “{listing.plan}” 的工作要点；已有：{known}")

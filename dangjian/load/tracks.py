@@ -10,13 +10,11 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated
-
-from pydantic import BaseModel, ConfigDict, Field
 
 from dangjian.core.diagnostics import Diagnostics
 from dangjian.core.documents import Document, Inventory
-from dangjian.core.model import ID_PATTERN
+from dangjian.core.kinds import REGULATION, WORKPLAN
+from dangjian.core.model import StepMeta, TrackMeta
 from dangjian.core.project import Project
 from dangjian.load import datafile, yamlsource
 from dangjian.load.validation import validate
@@ -26,40 +24,6 @@ from dangjian.text.workplan import Item
 TRACKS_DIR = "tracks"
 """Folder under data/ that holds one YAML file per track; also the folder of their pages."""
 STEP_KINDS = ("study", "regulation")
-
-Anchor = Annotated[str, Field(min_length=1)]
-
-
-class StepMeta(BaseModel):
-    """One step of a track."""
-
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-
-    target: str = Field(..., min_length=1, title="学习内容",
-                        description="学习资料或法规制度的标识")
-    chapters: list[Anchor] = Field(default_factory=list, title="章",
-                                   description="只学其中几章，如 [第三章]（仅限法规制度）")
-    articles: list[Anchor] = Field(default_factory=list, title="条",
-                                   description="只学其中几条，如 [第六条, 第七条]（仅限法规制度）")
-    topic: str | None = Field(None, title="主题")
-    plan_item: str | None = Field(None, title="工作要点事项",
-                                  description="这一步对应的工作要点事项的标识，如 2020-2-1")
-    month: int | None = Field(None, ge=1, le=12, title="月份")
-    note: str | None = Field(None, title="本站摘要",
-                             description="本站为这一步写的导读；页面上标为本站摘要")
-
-
-class TrackMeta(BaseModel):
-    """学习路径: data/tracks/<id>.yml."""
-
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-
-    id: str | None = Field(None, pattern=ID_PATTERN, title="标识", description="缺省取文件名")
-    title: str = Field(..., min_length=1, title="标题")
-    audience: str = Field(..., min_length=1, title="对象", description="如 新党员、支部书记")
-    description: str | None = Field(None, title="说明", description="本站对这条路径的说明")
-    steps: list[StepMeta] = Field(..., min_length=1, title="步骤", description="按学习顺序排列")
-
 
 @dataclass
 class Step:
@@ -200,7 +164,7 @@ def _check_anchors(doc: Document, meta: StepMeta, error) -> bool:
         wanted: list[str] = getattr(meta, field_name)
         if not wanted:
             continue
-        if doc.kind.name != "regulation":
+        if doc.kind is not REGULATION:
             error((field_name,),
                   f"{doc.display_title}是{doc.kind.label}，只有法规制度可以指定{unit}")
             ok = False
@@ -221,7 +185,7 @@ def _check_anchors(doc: Document, meta: StepMeta, error) -> bool:
 
 
 def _plan_item(item_id: str, inventory: Inventory) -> tuple[Document, Item] | None:
-    for plan in inventory.of_kind("workplan"):
+    for plan in inventory.of_kind(WORKPLAN):
         for item in plan.structure.items:
             if item.id == item_id:
                 return plan, item

@@ -23,7 +23,7 @@ MAX_DEPTH = 32
 
 
 class _Loader(yaml.SafeLoader):
-    def compose_node(self, parent, index):  # type: ignore[override]
+    def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise YamlProblem(event.start_mark.line + 1, "不支持 YAML 锚点/别名（*alias）")

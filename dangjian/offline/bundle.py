@@ -128,6 +128,7 @@ def bundle(config_file: Path, out_dir: Path, name: str | None, say,
     with tempfile.TemporaryDirectory(prefix="dangjian-bundle-") as temp:
         report = build(config_file, Path(temp) / "site", say=say, offline=True,
                        audience=audience)
+        assert report.site_dir is not None
         files = read_site(report.site_dir)
     root = config_file.resolve().parent
     files = assemble(files, report.documents, source_commit(root), built, key)

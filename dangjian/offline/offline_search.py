@@ -31,8 +31,7 @@ _BLOCKS = {"p", "li", "td", "th", "dd", "div", "blockquote", "pre", "section"}
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _VOID = {"br", "hr", "img", "input", "meta", "link", "col", "wbr", "source"}
 
-KIND_BY_FOLDER = {**{kind.folder: kind.label for kind in KINDS},
-                  "tracks": ui.text("kind.track"), "glossary": ui.text("kind.glossary")}
+KIND_BY_FOLDER = {kind.folder: kind.search_type for kind in KINDS}
 
 
 @dataclass

@@ -16,7 +16,8 @@ _WORDING = {
 
 def status_banner(doc: Document, by_id: dict[str, Document], links: Links) -> str:
     """HTML for the banner, or '' for a document that needs none."""
-    wording = _WORDING.get(getattr(doc.meta, "status", None))
+    status = getattr(doc.meta, "status", None)
+    wording = _WORDING.get(status) if isinstance(status, Status) else None
     if wording is None:
         return ""
     css, what, see = wording

@@ -8,6 +8,7 @@ from markupsafe import Markup
 
 from dangjian.core import ui
 from dangjian.core.documents import Document
+from dangjian.core.kinds import STUDY
 from dangjian.core.model import Status, TextCoverage
 from dangjian.pages import fragments
 from dangjian.text import passages, reading_time
@@ -76,4 +77,4 @@ def card(doc: Document) -> str:
     return str(fragments.render(
         "card", kind=doc.kind.name, rows=fields_of(doc), aliases=doc.meta.aliases,
         note=getattr(doc.meta, "note", None) or "",
-        source=source if source and doc.kind.name != "study" else ""))
+        source=source if source and doc.kind is not STUDY else ""))

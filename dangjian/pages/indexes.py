@@ -6,6 +6,7 @@ from markupsafe import Markup
 
 from dangjian.core import ui
 from dangjian.core.documents import Document, Inventory
+from dangjian.core.kinds import PUBLICATION, STUDY, WORKPLAN
 from dangjian.core.urls import Links
 from dangjian.pages import fragments, regulation_index
 
@@ -27,7 +28,7 @@ def regulations(inventory: Inventory, links: Links) -> str:
 
 
 def publications(inventory: Inventory, links: Links) -> str:
-    docs = sorted(inventory.of_kind("publication"), key=lambda d: d.title)
+    docs = sorted(inventory.of_kind(PUBLICATION), key=lambda d: d.title)
     dash = ui.text("common.dash")
     rows = [[_link(doc, links), doc.meta.author or dash, doc.meta.publisher or dash,
              str(doc.meta.year or dash)] for doc in docs]
@@ -38,7 +39,7 @@ def publications(inventory: Inventory, links: Links) -> str:
 
 
 def study(inventory: Inventory, links: Links) -> str:
-    docs = sorted(inventory.of_kind("study"), key=lambda d: (d.meta.date is None, d.title))
+    docs = sorted(inventory.of_kind(STUDY), key=lambda d: (d.meta.date is None, d.title))
     rows = [[_link(doc, links), doc.meta.summary or "", _date(doc.meta.date)]
             for doc in docs]
     table = _table([ui.text("listing.title"), ui.text("listing.summary"),
@@ -47,7 +48,7 @@ def study(inventory: Inventory, links: Links) -> str:
 
 
 def workplans(inventory: Inventory, links: Links) -> str:
-    docs = sorted(inventory.of_kind("workplan"), key=lambda d: -d.meta.year)
+    docs = sorted(inventory.of_kind(WORKPLAN), key=lambda d: -d.meta.year)
     rows = [[_link(doc, links), doc.meta.organization, str(doc.meta.year),
              str(len(doc.structure.sections)), str(len(doc.structure.items))] for doc in docs]
     table = _table([ui.text("kind.workplan"), ui.text("card.organization"),

@@ -12,6 +12,7 @@ from typing import Any
 
 from dangjian.core import ui
 from dangjian.core.documents import Document, Inventory
+from dangjian.core.kinds import PUBLICATION, REGULATION, STUDY, WORKPLAN
 from dangjian.text.escape import html_text
 from dangjian.text.ordering import regulation_order
 
@@ -29,18 +30,18 @@ UNDATED = ui.text("card.date") + ui.UNKNOWN
 
 
 def build(inventory: Inventory, has_home: bool,
-          progress: list[NavEntry] | None = None,
+          progress: Sequence[NavEntry] | None = None,
           tracks: Sequence[tuple[str, str]] = ()) -> list[NavEntry]:
     """``progress``: the generated progress pages, listed under 工作要点 before the plans;
     ``tracks``: (title, page) of every track, in order."""
-    plans = sorted(inventory.of_kind("workplan"), key=lambda d: -d.meta.year)
-    regulations = sorted(inventory.of_kind("regulation"), key=regulation_order)
+    plans = sorted(inventory.of_kind(WORKPLAN), key=lambda d: -d.meta.year)
+    regulations = sorted(inventory.of_kind(REGULATION), key=regulation_order)
     by_category: dict[str, list[Document]] = {}
     for doc in regulations:
         label = doc.meta.category.value if doc.meta.category else "其他"
         by_category.setdefault(label, []).append(doc)
-    publications = sorted(inventory.of_kind("publication"), key=lambda d: d.title)
-    study = sorted(inventory.of_kind("study"), key=lambda d: d.title)
+    publications = sorted(inventory.of_kind(PUBLICATION), key=lambda d: d.title)
+    study = sorted(inventory.of_kind(STUDY), key=lambda d: d.title)
 
     regulation_section: list[NavEntry] = ["regulations/index.md"]
     regulation_section += [{label: _listed(docs, _issued_year)}

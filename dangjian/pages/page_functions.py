@@ -21,6 +21,7 @@ from dataclasses import replace
 from html import escape
 
 from dangjian.core.documents import Document, Inventory
+from dangjian.core.kinds import WORKPLAN
 from dangjian.core.urls import Links
 from dangjian.pages import cards, indexes
 from dangjian.text import author_calls
@@ -37,7 +38,7 @@ def doc_link(doc: Document, links: Links) -> str:
 
 
 def work_items(doc: Document, links: Links) -> str:
-    return indexes.plan_outline(doc, links) if doc.kind.name == "workplan" else ""
+    return indexes.plan_outline(doc, links) if doc.kind is WORKPLAN else ""
 
 
 FUNCTIONS: dict[str, Callable[[Document, Links], str]] = {

@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from dangjian.core import ui
 from dangjian.core.documents import Document
+from dangjian.core.kinds import WORKPLAN
 from dangjian.core.urls import Links
 from dangjian.load.departments import Department
 from dangjian.load.tracking import Assignment, ItemRef, ItemStatus, Tracking, due_label
@@ -81,7 +82,7 @@ def cited_in(refs: References) -> CitationFinder:
     """Documents an item cites, as the reference resolver found them, in order of mention."""
     by_item: dict[tuple[str, str], list[Document]] = {}
     for reference in refs.items:
-        if reference.owner is not None and reference.owner.kind.name == "workplan":
+        if reference.owner is not None and reference.owner.kind is WORKPLAN:
             cited = by_item.setdefault((reference.owner.id, reference.anchor), [])
             if reference.target not in cited:
                 cited.append(reference.target)

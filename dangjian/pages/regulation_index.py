@@ -7,10 +7,13 @@ the pinyin of the title.
 
 from __future__ import annotations
 
+from typing import Any
+
 from markupsafe import Markup
 
 from dangjian.core import ui
 from dangjian.core.documents import Document, Inventory
+from dangjian.core.kinds import PUBLICATION, REGULATION
 from dangjian.core.model import Status, TextCoverage
 from dangjian.core.urls import Links
 from dangjian.pages import fragments
@@ -19,7 +22,6 @@ from dangjian.text.ordering import pinyin_key, regulation_order
 
 TABLE_ID = "dj-regulations"
 UNKNOWN = ui.UNKNOWN
-PUBLICATION = ui.text("kind.publication")
 _COLUMNS = [(ui.text("listing.title"), ""), (ui.text("card.category"), ""),
             (ui.text("listing.issuer_or_author"), ""), (ui.text("card.number"), ""),
             (ui.text("card.issued"), "issued"), (ui.text("card.effective"), "effective"),
@@ -29,8 +31,8 @@ _COLUMNS = [(ui.text("listing.title"), ""), (ui.text("card.category"), ""),
 def _facts(doc: Document) -> dict[str, str]:
     """What a row shows and filters on, as plain text."""
     meta = doc.meta
-    if doc.kind.name == "publication":
-        return {"category": PUBLICATION, "issuer": meta.author or "", "number": "",
+    if doc.kind is PUBLICATION:
+        return {"category": PUBLICATION.label, "issuer": meta.author or "", "number": "",
                 "issued": str(meta.year or ""), "effective": "", "status": "",
                 "coverage": TextCoverage.NONE.value}
     return {
@@ -69,9 +71,10 @@ def _filters(docs: list[Document]) -> str:
 
 
 def page(inventory: Inventory, links: Links) -> str:
-    docs = sorted([*inventory.of_kind("regulation"), *inventory.of_kind("publication")],
-                  key=regulation_order)
-    regulations = sum(1 for doc in docs if doc.kind.name == "regulation")
+    listed: list[Document[Any]] = [*inventory.of_kind(REGULATION),
+                                   *inventory.of_kind(PUBLICATION)]
+    docs = sorted(listed, key=regulation_order)
+    regulations = sum(1 for doc in docs if doc.kind is REGULATION)
     table = fragments.render("regulation-table", table_id=TABLE_ID, columns=_COLUMNS,
                              rows=[_row(doc, links) for doc in docs])
     intro = ui.text("listing.regulations_intro", regulations=regulations,

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from dangjian.core import ui
 from dangjian.core.documents import Document
+from dangjian.core.kinds import REGULATION
 from dangjian.pages import fragments
 
 BODY_KEY = "search_body"
@@ -51,7 +52,7 @@ def fields_of(doc: Document) -> SearchFields:
     fields = SearchFields()
     fields.filters.append((KIND_FILTER, doc.kind.label))
     fields.meta["type"] = doc.kind.label
-    if doc.kind.name == "regulation":
+    if doc.kind is REGULATION:
         if meta.category is not None:
             fields.filters.append((ui.text("card.category"), meta.category.value))
         fields.filters.append((ui.text("card.status"), meta.status.value))

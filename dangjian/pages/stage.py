@@ -17,6 +17,7 @@ import yaml
 
 from dangjian.core import ui
 from dangjian.core.documents import Document, Inventory
+from dangjian.core.kinds import REGULATION, WORKPLAN
 from dangjian.core.urls import Links
 from dangjian.load.loader import Content
 from dangjian.pages import (
@@ -70,6 +71,8 @@ class Staged:
     docs_dir: Path
     nav: list[NavEntry]
     pages: list[str] = field(default_factory=list)
+    sources: dict[str, str] = field(default_factory=dict)
+    """Staged page → the source file it was made from (authored pages and documents)."""
     stylesheets: list[str] = field(default_factory=lambda: list(STYLESHEETS))
     scripts: list[str] = field(default_factory=lambda: list(SCRIPTS))
 
@@ -86,15 +89,18 @@ def stage(content: Content, target: Path, directory_urls: bool = True,
     plans = plan_pages.PlanView(content.tracking, plan_pages.cited_in(refs),
                                 plan_pages.served_by_tracks(content.tracks))
     functions = page_functions.PageFunctions(content.inventory)
-    for page in content.pages:
-        links = Links(page.page, directory_urls)
-        body = linking.render(functions.mark(page.body), refs, page.page, links)
-        text = _plain_page(body, page_meta(page.meta.model_dump(exclude_none=True)))
-        writer.text(page.page, functions.expand(tooltips.annotate(text, terms), links))
+    sources: dict[str, str] = {}
+    for plain in content.pages:
+        links = Links(plain.page, directory_urls)
+        body = linking.render(functions.mark(plain.body), refs, plain.page, links)
+        text = _plain_page(body, page_meta(plain.meta.model_dump(exclude_none=True)))
+        writer.text(plain.page, functions.expand(tooltips.annotate(text, terms), links))
+        sources[plain.page] = plain.source
     for doc in content.inventory.documents:
         links = Links(doc.page, directory_urls)
         text = document_page(doc, links, refs, plans, functions)
         writer.text(doc.page, functions.expand(tooltips.annotate(text, terms), links))
+        sources[doc.page] = doc.source
     generated = {page: generate(content.inventory, Links(page, directory_urls))
                  for page, generate in GENERATED.items()}
     if not offline:
@@ -124,7 +130,7 @@ def stage(content: Content, target: Path, directory_urls: bool = True,
                            progress=tracking_pages.nav(content.tracking),
                            tracks=[(track.title, track.page) for track in content.tracks])
     pages = sorted(p for p in writer.written if p.endswith(".md"))
-    return Staged(target, nav, pages)
+    return Staged(target, nav, pages, sources)
 
 
 def document_page(doc: Document, links: Links, refs: References,
@@ -139,12 +145,12 @@ def document_page(doc: Document, links: Links, refs: References,
     parts = [f"# {markdown_text(doc.heading)}", "", banner.status_banner(doc, refs.by_id, links),
              cards.card(doc), "", search_fields.fields_of(doc).html(), ""]
     tail = ""
-    if doc.kind.name == "workplan" and plans is not None:
+    if doc.kind is WORKPLAN and plans is not None:
         body = plans.body(replace(doc, structure=functions.mark_plan(doc.structure)), links)
-    elif doc.kind.name == "workplan":
+    elif doc.kind is WORKPLAN:
         parts += [indexes.plan_outline(doc, links), ""]
         body = functions.mark(doc.structure.staged())
-    elif doc.kind.name == "regulation":
+    elif doc.kind is REGULATION:
         body = functions.mark(doc.structure.staged)
     else:
         body, tail = functions.mark(doc.body), selfcheck.section(doc)

@@ -4,6 +4,7 @@ supports."""
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import Counter
 from collections.abc import Callable
@@ -51,12 +52,11 @@ def pages(tracking: Tracking) -> dict[str, PageMaker]:
     if not tracking.active:
         return {}
     made: dict[str, PageMaker] = {
-        OVERVIEW_PAGE: lambda links: overview(tracking, links),
-        DEPARTMENTS_PAGE: lambda links: department_index(tracking, links),
+        OVERVIEW_PAGE: functools.partial(overview, tracking),
+        DEPARTMENTS_PAGE: functools.partial(department_index, tracking),
     }
     for department in tracking.departments:
-        made[department.page] = (
-            lambda links, department=department: department_page(tracking, department, links))
+        made[department.page] = functools.partial(department_page, tracking, department)
     return made
 
 

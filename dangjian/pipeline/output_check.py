@@ -31,7 +31,7 @@ def _diagnostic(finding: firewall.Finding, pages: dict[str, str], staged: Staged
                 root: Path) -> Diagnostic:
     where = f"（输出文件 {finding.path}）"
     page = pages.get(finding.path)
-    source = staged.origins.get(page)[0] if page in staged.origins else None
+    source = staged.sources.get(page) if page is not None else None
     if source is None:
         return Diagnostic(finding.path, finding.line or 0, FIELD, finding.message)
     return Diagnostic(source, _line_in(root / source, finding.snippet), FIELD,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from dangjian.core.documents import Document
+from dangjian.core.kinds import REGULATION, WORKPLAN
 from dangjian.text import numerals
 
 _DIVISION = re.compile(rf"^第([{numerals.NUMERAL_CHARS}]+|[0-9]+)(条|章)$")
@@ -16,7 +17,7 @@ _DIVISION = re.compile(rf"^第([{numerals.NUMERAL_CHARS}]+|[0-9]+)(条|章)$")
 
 def division_anchor(doc: Document, unit: str, number: int) -> str | None:
     """Anchor of 第<number><unit> in a regulation's text, if the site holds it."""
-    body = doc.structure if doc.kind.name == "regulation" else None
+    body = doc.structure if doc.kind is REGULATION else None
     if body is None:
         return None
     divisions = body.articles if unit == "条" else body.chapters
@@ -36,7 +37,7 @@ def anchors_of(doc: Document) -> set[str]:
     structure = doc.structure
     if structure is None:
         return set()
-    if doc.kind.name == "workplan":
+    if doc.kind is WORKPLAN:
         return {s.id for s in structure.sections} | {i.id for i in structure.items}
     return structure.anchors
 
@@ -46,7 +47,7 @@ def _marks(doc: Document) -> list[tuple[int, str, str]]:
     structure = doc.structure
     if structure is None:
         return []
-    if doc.kind.name == "workplan":
+    if doc.kind is WORKPLAN:
         marks = [(s.line, s.id, f"{s.marker}、{s.title}") for s in structure.sections]
         marks += [(i.line, i.id, f"{i.marker}{i.title}") for i in structure.items]
     else:
@@ -69,6 +70,6 @@ def link_text(doc: Document, anchor: str) -> str:
     """What an explicit link shows when its author gave no text."""
     if not anchor:
         return doc.display_title
-    if doc.kind.name == "workplan":
+    if doc.kind is WORKPLAN:
         return label_of(doc, anchor)
     return f"{doc.display_title}{label_of(doc, anchor)}"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dangjian.core import ui
 from dangjian.core.documents import Document
-from dangjian.core.kinds import KINDS
+from dangjian.core.kinds import DOCUMENT_KINDS as KINDS
 from dangjian.core.urls import Links
 from dangjian.refs.references import Reference, References
 from dangjian.text import headings

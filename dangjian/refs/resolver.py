@@ -103,7 +103,7 @@ class TitleIndex:
                 return _choose(holders, step, volume)
         short = self.ending_with(title)
         if short:
-            return Ambiguous(_by_context(short, title, before)[:MAX_SUGGESTIONS], short=True)
+            return Ambiguous(tuple(_by_context(short, title, before)[:MAX_SUGGESTIONS]), short=True)
         return Missing(())
 
     def ending_with(self, title: str) -> tuple[Document, ...]:

@@ -13,6 +13,7 @@ from functools import lru_cache
 from pypinyin import Style, lazy_pinyin
 
 from dangjian.core.documents import Document
+from dangjian.core.kinds import PUBLICATION
 from dangjian.core.model import CATEGORY_RANK
 from dangjian.text.normalize import form_key
 
@@ -28,7 +29,7 @@ def pinyin_key(title: str) -> tuple:
 
 
 def category_rank(doc: Document) -> int:
-    if doc.kind.name == "publication":
+    if doc.kind is PUBLICATION:
         return PUBLICATION_RANK
     category = doc.meta.category
     return CATEGORY_RANK[category] if category is not None else UNKNOWN_RANK

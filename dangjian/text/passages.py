@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from dangjian.core.documents import Document
+from dangjian.core.kinds import REGULATION, WORKPLAN
 from dangjian.core.model import TextCoverage
 from dangjian.text.regtext import Division
 
@@ -36,9 +37,9 @@ def text_of(doc: Document, anchors: Sequence[str] = ()) -> str:
     """
     if not has_text(doc):
         return ""
-    if doc.kind.name == "workplan":
+    if doc.kind is WORKPLAN:
         return _plan_text(doc, anchors)
-    if anchors and doc.kind.name == "regulation":
+    if anchors and doc.kind is REGULATION:
         lines = doc.body.split("\n")
         return "\n".join(clean("\n".join(lines[start:end]))
                          for start, end in _spans(doc, anchors))

@@ -97,13 +97,13 @@ def parse(text: str, first_line: int, year: int, source: str,
         line_no = first_line + offset
         section_match = heading and heading.level == 2 and SECTION_MARK.match(heading.text)
         item_match = heading and heading.level == 3 and ITEM_MARK.match(heading.text)
-        if section_match:
+        if section_match and heading:
             flush()
             position = len(plan.sections) + 1
             anchor = heading.anchor or f"{year}-{position}"
             plan.sections.append(Section(anchor, section_match.group(1),
                                          section_match.group(2).strip(), line_no))
-        elif item_match:
+        elif item_match and heading:
             flush()
             if not plan.sections:
                 diagnostics.error(source, line_no, "items",
