@@ -35,7 +35,8 @@ _IGNORABLE = (
     "\u3099\u309a"
 )
 _BLANK = re.compile(f"[\\s{_IGNORABLE}]+")
-_TAG = re.compile(r"<[A-Za-z/!?][^<>]*>")
+# A comment's text is published too: only its delimiters go.
+_TAG = re.compile(r"<!--|-->|<[A-Za-z/!?][^<>]*>")
 _EMPHASIS = "*_~="
 
 # The first character of a level word as it may appear before normalisation (㊙ is
@@ -46,12 +47,12 @@ _GAP = rf"(?:[^\S\n]|[{_IGNORABLE}{_EMPHASIS}]|<[^<>\n]{{0,200}}>|{_REF})*"
 _CANDIDATE = re.compile(rf"(?:[秘祕㊙机機绝絕]|{_REF}){_GAP}(?:密|{_REF})")
 
 _LEVELS = {"秘": "秘密", "祕": "秘密", "机": "机密", "機": "机密", "绝": "绝密", "絕": "绝密"}
-_LEVEL = r"(?P<level>[秘祕机機绝絕])[*_~=]*密"
-_E = r"[*_~=]*"
-# Stars that only a marking puts after a level word; an ASCII "*" is Markdown emphasis
-# as often as a star, so it counts only where the whole line is the marking.
+# The forms are matched on the normalised line with Markdown's emphasis markers taken
+# out, so an ASCII "*" after a level word is simply dropped: it is emphasis as often as
+# a star, and the forms that need a star need one of these.
+_EMPHASIS_MARKS = re.compile(r"[*_~=]+")
+_LEVEL = r"(?P<level>[秘祕机機绝絕])密"
 _STAR = "★☆✩✪✫✬✭✮✯✰⋆✱✲✳✴✵✶✷✸✹✺✻✼✽✾❂❃❄❅❆❇❈❉❊❋⭐🟉🟊"
-_ANY_STAR = _STAR + "*"
 _DURATION = (r"(?:(?:\d+|[一二三四五六七八九十两百]+)个?(?:年|月|日|天)内?"
              r"|长期|長期|永久|\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{4}[-./]\d{1,2}[-./]\d{1,2})")
 _OPEN = r"[\[【〔〖(「『]"
@@ -62,13 +63,11 @@ _URGENCY = r"(?:特急|加急|特提|平急|急件|紧急)"
 _PREFIX = r"(?:[#>:+\-]|\d+[.)、])*"
 _SUFFIX = r"(?:\{[^{}]*\})?[¶¤§#]*"
 
-_STARRED = re.compile(rf"{_LEVEL}{_E}[{_STAR}]")
-_LABELLED = re.compile(rf"密[级級]:?{_E}{_OPEN}?{_E}{_LEVEL}(?![、和与或及/])")
-_BRACKETED = re.compile(rf"[\[【〔〖]{_E}{_LEVEL}级?{_E}(?:[{_ANY_STAR}]{_E}{_DURATION}?{_E})?"
-                        rf"[\]】〕〗]")
-_ALONE = re.compile(rf"{_PREFIX}{_E}{_OPEN}?{_E}(?:\d+)?{_E}{_LEVEL}级?{_E}"
-                    rf"(?:[{_ANY_STAR}]+{_E}{_DURATION}?|{_DURATION})?{_E}{_CLOSE}?{_E}"
-                    rf"{_URGENCY}?{_E}{_SUFFIX}")
+_STARRED = re.compile(rf"{_LEVEL}[{_STAR}]")
+_LABELLED = re.compile(rf"密[级級]:?{_OPEN}?{_LEVEL}(?![、和与或及/])")
+_BRACKETED = re.compile(rf"[\[【〔〖]{_LEVEL}级?[{_STAR}]*{_DURATION}?[\]】〕〗]")
+_ALONE = re.compile(rf"{_PREFIX}{_OPEN}?(?:\d+)?{_LEVEL}级?[{_STAR}]*{_DURATION}?{_CLOSE}?"
+                    rf"{_URGENCY}?{_SUFFIX}")
 _IN_LINE = ((_STARRED, "星号标志"), (_LABELLED, "密级标注"), (_BRACKETED, "括号标志"))
 
 _SNIPPET = 120
@@ -122,7 +121,7 @@ def find_markings(text: str) -> Iterator[Match]:
 
 def _judge_line(text: str, start: int, end: int) -> Match | None:
     line = text[start:end]
-    normal = normalize(line)
+    normal = _EMPHASIS_MARKS.sub("", normalize(line))
     for pattern, form in _IN_LINE:
         found = pattern.search(normal)
         if found:
