@@ -365,7 +365,7 @@ def _is_remote(url: str) -> bool:
 
 
 class _Page:
-    """One page: a walk over its tree, with the content-area state and the text seen."""
+    """One page: its elements checked in one pass, its text searched if it may be marked."""
 
     def __init__(self, path: str, html: str, policy: Policy, svg: bool):
         self.path = path
@@ -373,84 +373,51 @@ class _Page:
         self.policy = policy
         self.svg = svg
         self.findings: list[Finding] = []
-        self.text: list[str] = []
-        self.text_length = 0
-        self.blocks: list[tuple[int, str, int]] = []
-        """(offset in the page's text, tag, occurrence) of every block's start."""
-        self.counts: dict[str, int] = {}
         self._line_starts: list[int] | None = None
-        content_tag, _, content_class = policy.content_selector.partition(".")
-        self.content_tag = content_tag
-        self.content_class = content_class
 
     def check(self) -> list[Finding]:
         tree = LexborHTMLParser(self.html)
-        document = tree.root.parent if tree.root is not None else None
-        if document is not None:
-            self._walk(document)
-        page_text = "".join(self.text)
-        for match in markings.find_markings(page_text):
-            self.findings.append(_marking_finding(self.path, self._text_line(match.offset),
-                                                  match))
+        root = tree.root
+        if root is None:
+            return self.findings
+        document = root.parent or root
+        self._check_elements(tree, document)
+        # Most pages hold no level word at all; only those that do are walked again to
+        # put their text together line by line as a reader sees it.
+        if markings.may_contain(root.text(deep=True, separator="", strip=False)):
+            text, blocks = _page_text(document)
+            for match in markings.find_markings(text):
+                line = self._text_line(blocks, match.offset)
+                self.findings.append(_marking_finding(self.path, line, match))
         return self.findings
 
-    # The walk
-
-    def _walk(self, top: LexborNode) -> None:
-        # Iterative, so that a hostile page nested thousands deep cannot exhaust the stack.
-        stack: list[tuple[LexborNode, bool, bool]] = [(top, False, False)]
-        while stack:
-            node, leaving, in_content = stack.pop()
+    def _check_elements(self, tree: LexborHTMLParser, document: LexborNode) -> None:
+        # Lexbor's own traversal, in document order: the content area is the run of
+        # elements from its <article> up to the first element after it.
+        ends = {node.mem_id: _next_element_id(node)
+                for node in tree.css(self.policy.content_selector)}
+        counts: dict[str, int] = {}
+        in_content = False
+        end: int | None = None
+        for node in document.traverse(include_text=False):
             tag = node.tag
-            if leaving:
-                if tag.lower() in _BLOCKS:
-                    self._add_text("\n")
+            if tag.startswith("-"):
+                if tag == "-comment":
+                    self._check_marking(node.comment_content or "", None)
                 continue
-            if node.is_text_node:
-                parent = node.parent
-                if parent is None or parent.tag.lower() not in _NO_TEXT:
-                    self._add_text(node.text_content or "")
-                continue
-            if node.is_comment_node:
-                self._check_marking(node.comment_content or "", None)
-                continue
-            if not node.is_element_node:
-                child = node.child
-                children = []
-                while child is not None:
-                    children.append(child)
-                    child = child.next
-                stack.extend((c, False, in_content) for c in reversed(children))
-                continue
+            ident = node.mem_id
+            if in_content and ident == end:
+                in_content = False
             name = tag.lower()
-            occurrence = self.counts[name] = self.counts.get(name, 0) + 1
+            occurrence = counts[name] = counts.get(name, 0) + 1
             self._element(node, name, occurrence, in_content)
-            inside = in_content or self._is_content(node, name)
-            stack.append((node, True, inside))
-            child = node.child
-            children = []
-            while child is not None:
-                children.append(child)
-                child = child.next
-            stack.extend((c, False, inside) for c in reversed(children))
-
-    def _is_content(self, node: LexborNode, name: str) -> bool:
-        if name != self.content_tag:
-            return False
-        classes = (node.attributes.get("class") or "").split()
-        return self.content_class in classes
-
-    def _add_text(self, text: str) -> None:
-        self.text.append(text)
-        self.text_length += len(text)
+            if not in_content and ident in ends:
+                in_content, end = True, ends[ident]
 
     # One element
 
     def _element(self, node: LexborNode, name: str, occurrence: int, in_content: bool) -> None:
         where = (name, occurrence)
-        if name in _BLOCKS:
-            self._add_text("\n")
-            self.blocks.append((self.text_length, name, occurrence))
         attributes = node.attributes
         if name in _FORBIDDEN_TAGS:
             self._add(FORBIDDEN_ELEMENT,
@@ -469,25 +436,28 @@ class _Page:
                           _clip(node.html or ""), where)
         if name == "style":
             self._css(node.text(deep=True) or "", where, element=True)
-        rel = {token.lower() for token in (attributes.get("rel") or "").split()}
+        rel = ({token.lower() for token in (attributes.get("rel") or "").split()}
+               if name == "link" else set())
         for key, value in attributes.items():
             self._attribute(name, key.lower(), value or "", rel, in_content, where)
 
     def _attribute(self, tag: str, key: str, value: str, rel: set[str], in_content: bool,
                    where: tuple[str, int]) -> None:
-        shown = _clip(f'{key}="{value}"')
+        def shown() -> str:
+            return _clip(f'{key}="{value}"')
+
         if key.startswith("on"):
-            self._add(EVENT_HANDLER, f"<{tag}> 上不允许的事件属性 {key}=（会运行脚本）", shown,
+            self._add(EVENT_HANDLER, f"<{tag}> 上不允许的事件属性 {key}=（会运行脚本）", shown(),
                       where)
             return
         if key in _FORBIDDEN_ATTRIBUTES:
-            self._add(FORBIDDEN_ATTRIBUTE, f"<{tag}> 上不允许的属性 {key}=", shown, where)
+            self._add(FORBIDDEN_ATTRIBUTE, f"<{tag}> 上不允许的属性 {key}=", shown(), where)
             return
         if in_content:
             allowed = (key in self.policy.content_attributes or key.startswith(("aria-", "data-"))
                        or key in self.policy.content_url_attributes.get(tag, ()))
             if not allowed:
-                self._add(CONTENT_ATTRIBUTE, f"正文区中 <{tag}> 上不允许的属性 {key}=", shown,
+                self._add(CONTENT_ATTRIBUTE, f"正文区中 <{tag}> 上不允许的属性 {key}=", shown(),
                           where)
         if key in _URL_ATTRIBUTES:
             self._urls(tag, key, value, rel, where)
@@ -546,37 +516,39 @@ class _Page:
     def _script(self, node: LexborNode, attributes: dict, where: tuple[str, int]) -> None:
         kind = (attributes.get("type") or "").strip().lower()
         body = node.text(deep=True) or ""
-        shown = _clip(node.html or "<script>")
+        def shown() -> str:
+            return _clip(node.html or "<script>")
+
         if self.svg:
-            self._add(SCRIPT, "SVG 图片中不允许脚本", shown, where)
+            self._add(SCRIPT, "SVG 图片中不允许脚本", shown(), where)
             return
         if "src" in attributes:
             src = _normal_url(attributes.get("src") or "")
             target = self._site_path(src)
             if kind not in _JS_TYPES or body.strip():
-                self._add(SCRIPT, "外部脚本的类型或内容不符合本产品的脚本", shown, where)
+                self._add(SCRIPT, "外部脚本的类型或内容不符合本产品的脚本", shown(), where)
             elif target is None or not any(fnmatch.fnmatchcase(target, pattern)
                                             for pattern in self.policy.script_paths):
-                self._add(SCRIPT, f"不属于本产品的外部脚本 “{_clip(src)}”", shown, where)
+                self._add(SCRIPT, f"不属于本产品的外部脚本 “{_clip(src)}”", shown(), where)
             return
         if kind in _DATA_TYPES:
             if (attributes.get("id") or "") not in self.policy.data_script_ids:
-                self._add(SCRIPT, "不属于主题的 JSON 数据脚本", shown, where)
+                self._add(SCRIPT, "不属于主题的 JSON 数据脚本", shown(), where)
                 return
             try:
                 data = json.loads(body)
             except ValueError:
-                self._add(SCRIPT, "主题的 JSON 数据脚本不是合法的 JSON", shown, where)
+                self._add(SCRIPT, "主题的 JSON 数据脚本不是合法的 JSON", shown(), where)
                 return
             for text in _strings(data):
                 self._check_marking(text, where)
             return
         if kind not in _JS_TYPES:
-            self._add(SCRIPT, f"不允许的脚本类型 “{kind}”", shown, where)
+            self._add(SCRIPT, f"不允许的脚本类型 “{kind}”", shown(), where)
             return
         digest = inline_script_hash(body)
         if digest not in self.policy.inline_script_hashes:
-            self._add(SCRIPT, f"不属于本产品的内联脚本（sha256 {digest}）", shown, where)
+            self._add(SCRIPT, f"不属于本产品的内联脚本（sha256 {digest}）", shown(), where)
 
     def _site_path(self, url: str) -> str | None:
         """The site-relative path a same-site URL points to, or None if it leaves the site."""
@@ -611,11 +583,11 @@ class _Page:
                 return self._line_at(match.start())
         return None
 
-    def _text_line(self, offset: int) -> int | None:
-        index = bisect.bisect_right(self.blocks, (offset, "\uffff", 1 << 30)) - 1
+    def _text_line(self, blocks: list[tuple[int, str, int]], offset: int) -> int | None:
+        index = bisect.bisect_right(blocks, (offset, "\uffff", 1 << 30)) - 1
         if index < 0:
             return None
-        _, tag, occurrence = self.blocks[index]
+        _, tag, occurrence = blocks[index]
         return self._element_line((tag, occurrence))
 
     def _line_at(self, offset: int) -> int | None:
@@ -624,6 +596,63 @@ class _Page:
         if self._line_starts is None:
             self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.html)]
         return bisect.bisect_right(self._line_starts, offset)
+
+
+def _next_element_id(node: LexborNode) -> int | None:
+    """The element after ``node``'s subtree in document order, or None at the end."""
+    current: LexborNode | None = node
+    while current is not None:
+        sibling = current.next
+        while sibling is not None and not sibling.is_element_node:
+            sibling = sibling.next
+        if sibling is not None:
+            return sibling.mem_id
+        current = current.parent
+    return None
+
+
+def _page_text(document: LexborNode) -> tuple[str, list[tuple[int, str, int]]]:
+    """The page's text with a line break around every block, and where blocks start.
+
+    ``blocks`` holds (offset in the text, tag, occurrence of that tag in the page) so
+    that a marking found in the text can be traced to its element's line.
+    """
+    parts: list[str] = []
+    length = 0
+    blocks: list[tuple[int, str, int]] = []
+    counts: dict[str, int] = {}
+    # Iterative, so that a hostile page nested thousands deep cannot exhaust the stack.
+    stack: list[tuple[LexborNode, bool]] = [(document, False)]
+    while stack:
+        node, leaving = stack.pop()
+        if leaving:
+            parts.append("\n")
+            length += 1
+            continue
+        if node.is_text_node:
+            parent = node.parent
+            if parent is None or parent.tag.lower() not in _NO_TEXT:
+                text = node.text_content or ""
+                parts.append(text)
+                length += len(text)
+            continue
+        name = node.tag.lower()
+        if node.is_element_node:
+            occurrence = counts[name] = counts.get(name, 0) + 1
+            if name in _BLOCKS:
+                parts.append("\n")
+                length += 1
+                blocks.append((length, name, occurrence))
+                stack.append((node, True))
+        elif name != "-document":
+            continue
+        children = []
+        child = node.child
+        while child is not None:
+            children.append(child)
+            child = child.next
+        stack.extend((child, False) for child in reversed(children))
+    return "".join(parts), blocks
 
 
 def _strings(data: object) -> Iterator[str]:

@@ -99,6 +99,11 @@ def normalize(text: str) -> str:
     return _BLANK.sub("", text)
 
 
+def may_contain(text: str) -> bool:
+    """Whether ``text`` may hold a marking: False means surely not, and is fast."""
+    return _CANDIDATE.search(text) is not None
+
+
 def find_marking(text: str) -> Match | None:
     """The first classification marking in ``text``, or None."""
     return next(find_markings(text), None)
