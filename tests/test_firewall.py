@@ -100,6 +100,8 @@ CASES = {
                             "event-handler"),
     "onload on svg": (dict(content='<svg onload="alert(1)"></svg>'), "event-handler"),
     "upper-case handler": (dict(content='<p ONCLICK="alert(1)">点</p>'), "event-handler"),
+    "namespaced handler": (dict(content='<svg><a xlink:onclick="alert(1)"><text>点</text></a>'
+                                        "</svg>"), "event-handler"),
     "slash-separated handler": (dict(content='<img/src="x"/onerror=alert(1)>'), "event-handler"),
     "handler in the chrome": (dict(chrome='<a href="../" onmouseover="alert(1)">首页</a>'),
                               "event-handler"),
@@ -199,6 +201,8 @@ CASES = {
                                       "marking"),
     "marking in alt text": (dict(content='<img src="a.png" alt="秘密★1年">'), "marking"),
     "marking in a tooltip": (dict(content='<abbr title="【机密】">词</abbr>'), "marking"),
+    "marking in a style element": (dict(head='<style>.x::before{content:"秘密★1年"}</style>'),
+                                   "marking"),
     "marking in a comment": (dict(content="<!-- 秘密★1年 -->"), "marking"),
     "marking in a meta description": (
         dict(head='<meta name="description" content="密级：秘密">'), "marking"),
@@ -271,6 +275,14 @@ FILES = {
                   "event-handler"),
     "img/c.svg": ('<svg xmlns="http://www.w3.org/2000/svg"><text>秘密★1年</text></svg>',
                   "marking"),
+    "img/d.svg": ('<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY js "javascript:">]>'
+                  '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
+                  '<a xlink:href="&js;alert(1)"><text>点</text></a></svg>', "forbidden-element"),
+    "img/e.svg": ('<svg:svg xmlns:svg="http://www.w3.org/2000/svg"><svg:script>alert(1)'
+                  "</svg:script></svg:svg>", "script"),
+    "img/f.svg": ('<?xml-stylesheet type="text/xsl" href="a.xsl"?><svg/>', "forbidden-element"),
+    "page.xhtml": ('<html xmlns="http://www.w3.org/1999/xhtml"><body><script>alert(1)</script>'
+                   "</body></html>", "script"),
     "sitemap.xml.gz": (_gzip("<urlset><url><loc>x</loc><!-- 绝密★长期 --></url></urlset>"),
                        "marking"),
     "pagefind/fragment/zh_1.pf_fragment": (

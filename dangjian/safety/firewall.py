@@ -202,11 +202,12 @@ _LOCATION_SCOPE = re.compile(r'new URL\("[./]*",location\)')
 _CSS_DANGER = re.compile(r"expression\s*\(|javascript:|vbscript:|-moz-binding|behavior\s*:"
                          r"|@import|\\", re.I)
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]*)\1\s*\)|@import\s*(['"])([^'"]*)\3""", re.I)
+_XML_DECLARATION = re.compile(r"<!ENTITY|<\?xml-stylesheet", re.I)
 _JS_STRING = re.compile(r""""(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'""")
 _MAYBE_MARKED = re.compile(r"[秘祕㊙机機绝絕&]|\\u")
 
-_HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
-_SVG_SUFFIXES = frozenset({".svg"})
+_HTML_SUFFIXES = frozenset({".html", ".htm"})
+_XML_PAGE_SUFFIXES = frozenset({".svg", ".xhtml", ".xht"})
 _SCRIPT_SUFFIXES = frozenset({".js", ".mjs", ".cjs", ".json", ".map", ".webmanifest"})
 _STYLE_SUFFIXES = frozenset({".css"})
 _TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".csv", ".tsv", ".xml", ".yml",
@@ -247,14 +248,14 @@ def check_file(path: str, data: bytes, policy: Policy | None = None) -> list[Fin
     suffix = posixpath.splitext(path)[1].lower()
     if suffix in _GZIP_SUFFIXES:
         return _check_compressed(path, data, policy)
-    if suffix not in (_HTML_SUFFIXES | _SVG_SUFFIXES | _SCRIPT_SUFFIXES | _STYLE_SUFFIXES
+    if suffix not in (_HTML_SUFFIXES | _XML_PAGE_SUFFIXES | _SCRIPT_SUFFIXES | _STYLE_SUFFIXES
                       | _TEXT_SUFFIXES):
         return []
     text = data.decode("utf-8", errors="replace")
     if suffix in _HTML_SUFFIXES:
         return check_page(text, path, policy)
-    if suffix in _SVG_SUFFIXES:
-        return check_page(text, path, policy, svg=True)
+    if suffix in _XML_PAGE_SUFFIXES:
+        return check_page(text, path, policy, xml=True)
     findings = _check_text(path, text)
     if suffix in _SCRIPT_SUFFIXES:
         findings.extend(_check_strings(path, text, findings))
@@ -264,9 +265,14 @@ def check_file(path: str, data: bytes, policy: Policy | None = None) -> list[Fin
 
 
 def check_page(html: str, path: str = "index.html", policy: Policy | None = None,
-               svg: bool = False) -> list[Finding]:
-    """The findings for one HTML page (or, with ``svg``, a standalone SVG image)."""
-    return _Page(path, html, policy or Policy(), svg).check()
+               xml: bool = False) -> list[Finding]:
+    """The findings for one HTML page or, with ``xml``, a standalone SVG or XHTML file.
+
+    A browser reads those with its XML parser, which expands entity declarations and
+    knows prefixed names (``<svg:script>``): so they may hold no script at all and no
+    declaration, and names are judged by their local part.
+    """
+    return _Page(path, html, policy or Policy(), xml).check()
 
 
 def _check_compressed(path: str, data: bytes, policy: Policy) -> list[Finding]:
@@ -367,11 +373,11 @@ def _is_remote(url: str) -> bool:
 class _Page:
     """One page: its elements checked in one pass, its text searched if it may be marked."""
 
-    def __init__(self, path: str, html: str, policy: Policy, svg: bool):
+    def __init__(self, path: str, html: str, policy: Policy, xml: bool):
         self.path = path
         self.html = html
         self.policy = policy
-        self.svg = svg
+        self.xml = xml
         self.findings: list[Finding] = []
         self._line_starts: list[int] | None = None
 
@@ -381,6 +387,8 @@ class _Page:
         if root is None:
             return self.findings
         document = root.parent or root
+        if self.xml:
+            self._check_declarations()
         self._check_elements(tree, document)
         # Most pages hold no level word at all; only those that do are walked again to
         # put their text together line by line as a reader sees it.
@@ -390,6 +398,13 @@ class _Page:
                 line = self._text_line(blocks, match.offset)
                 self.findings.append(_marking_finding(self.path, line, match))
         return self.findings
+
+    def _check_declarations(self) -> None:
+        for match in _XML_DECLARATION.finditer(self.html):
+            self.findings.append(Finding(
+                self.path, self._line_at(match.start()), FORBIDDEN_ELEMENT,
+                f"不允许的 XML 声明 {match.group()}（实体和样式表处理指令可改变或隐藏内容）",
+                _clip(self.html[match.start():match.start() + SNIPPET])))
 
     def _check_elements(self, tree: LexborHTMLParser, document: LexborNode) -> None:
         # Lexbor's own traversal, in document order: the content area is the run of
@@ -409,6 +424,8 @@ class _Page:
             if in_content and ident == end:
                 in_content = False
             name = tag.lower()
+            if self.xml:
+                name = name.rpartition(":")[2]
             occurrence = counts[name] = counts.get(name, 0) + 1
             self._element(node, name, occurrence, in_content)
             if not in_content and ident in ends:
@@ -435,7 +452,9 @@ class _Page:
                           f"不允许的 <meta http-equiv=\"{value}\">（可跳转或改变页面行为）",
                           _clip(node.html or ""), where)
         if name == "style":
-            self._css(node.text(deep=True) or "", where, element=True)
+            css = node.text(deep=True) or ""
+            self._css(css, where, element=True)
+            self._check_marking(css, where)
         rel = ({token.lower() for token in (attributes.get("rel") or "").split()}
                if name == "link" else set())
         for key, value in attributes.items():
@@ -446,7 +465,7 @@ class _Page:
         def shown() -> str:
             return _clip(f'{key}="{value}"')
 
-        if key.startswith("on"):
+        if key.rpartition(":")[2].startswith("on"):
             self._add(EVENT_HANDLER, f"<{tag}> 上不允许的事件属性 {key}=（会运行脚本）", shown(),
                       where)
             return
@@ -519,8 +538,8 @@ class _Page:
         def shown() -> str:
             return _clip(node.html or "<script>")
 
-        if self.svg:
-            self._add(SCRIPT, "SVG 图片中不允许脚本", shown(), where)
+        if self.xml:
+            self._add(SCRIPT, "SVG 或 XHTML 文件中不允许脚本", shown(), where)
             return
         if "src" in attributes:
             src = _normal_url(attributes.get("src") or "")
