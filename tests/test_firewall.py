@@ -177,6 +177,8 @@ CASES = {
     "style with escapes": (dict(content='<p style="background:u\\72l(x.png)">x</p>'), "style"),
     "style element @import": (dict(head="<style>@import url(https://x.org/a.css);</style>"),
                               "style"),
+    "style element loading a font": (
+        dict(head="<style>@font-face{font-family:x;src:url(//x.org/a.woff2)}</style>"), "style"),
     # The content area's allow-list.
     "marquee": (dict(content="<marquee>滚动</marquee>"), "content-element"),
     "stylesheet link in the content": (dict(content='<link rel="stylesheet" href="a.css">'),
@@ -232,6 +234,14 @@ def test_data_images_only_where_the_policy_allows():
     assert rules(page(content=content), allowing) == set()
     assert rules(page(content='<a href="data:image/png;base64,AA">x</a>'), allowing) == {
         "url-scheme"}
+
+
+def test_style_may_use_the_sites_own_files_and_references():
+    head = ("<style>.a{background:url(../img/a.png)}"
+            ".b{background:url(data:image/png;base64,AA)}</style>")
+    assert rules(page(head=head)) == set()
+    assert rules(page(content='<svg><rect fill="url(\'#p\')"/></svg>')) == set()
+    assert rules(page(content='<p style="background:url(../img/a.png)">x</p>')) == {"style"}
 
 
 def test_remote_resources_only_where_the_policy_allows():

@@ -213,6 +213,8 @@ _STYLE_SUFFIXES = frozenset({".css"})
 _TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".csv", ".tsv", ".xml", ".yml",
                             ".yaml", ".rss", ".atom", ".ics", ".vtt", ".srt"})
 _GZIP_SUFFIXES = frozenset({".gz", ".pf_fragment", ".pf_meta", ".pf_index", ".pf_filter"})
+_CHECKED_SUFFIXES = (_HTML_SUFFIXES | _XML_PAGE_SUFFIXES | _SCRIPT_SUFFIXES | _STYLE_SUFFIXES
+                     | _TEXT_SUFFIXES | _GZIP_SUFFIXES)
 _MAX_INFLATED = 64 * 1024 * 1024
 _PAGEFIND_SIGNATURE = b"pagefind_dcd"
 
@@ -237,9 +239,14 @@ def check_site(root: Path, policy: Policy | None = None) -> list[Finding]:
             findings.append(Finding(relative, None, SYMLINK, "输出中不得有符号链接",
                                     f"{relative} -> {_clip(str(path.readlink()))}"))
             continue
-        if path.is_file():
+        if path.is_file() and _is_checked(relative):
             findings.extend(check_file(relative, path.read_bytes(), policy))
     return findings
+
+
+def _is_checked(path: str) -> bool:
+    """Whether ``check_file`` looks into a file of this name (images and fonts it skips)."""
+    return posixpath.splitext(path)[1].lower() in _CHECKED_SUFFIXES
 
 
 def check_file(path: str, data: bytes, policy: Policy | None = None) -> list[Finding]:
@@ -248,8 +255,7 @@ def check_file(path: str, data: bytes, policy: Policy | None = None) -> list[Fin
     suffix = posixpath.splitext(path)[1].lower()
     if suffix in _GZIP_SUFFIXES:
         return _check_compressed(path, data, policy)
-    if suffix not in (_HTML_SUFFIXES | _XML_PAGE_SUFFIXES | _SCRIPT_SUFFIXES | _STYLE_SUFFIXES
-                      | _TEXT_SUFFIXES):
+    if suffix not in _CHECKED_SUFFIXES:
         return []
     text = data.decode("utf-8", errors="replace")
     if suffix in _HTML_SUFFIXES:
@@ -522,19 +528,19 @@ class _Page:
         if danger:
             self._add(STYLE, f"{what}中不允许的写法 “{danger.group()}”", _clip(css), where)
             return
+        # A style sheet of the theme's may use its own files; an attribute has no
+        # business loading anything but a reference inside the page (SVG's url(#id)).
         for match in _CSS_URL.finditer(css):
             url = match.group(2) if match.group(2) is not None else match.group(4)
-            normal = _normal_url(url)
-            scheme = _SCHEME.match(normal)
-            if element and not scheme and not normal.startswith("//"):
-                continue
-            if not normal.startswith("#"):
+            allowed = not _is_remote(url) if element else _normal_url(url).startswith("#")
+            if not allowed:
                 self._add(STYLE, f"{what}中不允许加载资源 “{_clip(url)}”", _clip(css), where)
                 return
 
     def _script(self, node: LexborNode, attributes: dict, where: tuple[str, int]) -> None:
         kind = (attributes.get("type") or "").strip().lower()
         body = node.text(deep=True) or ""
+
         def shown() -> str:
             return _clip(node.html or "<script>")
 
