@@ -166,6 +166,7 @@ _URL_ATTRIBUTES = frozenset({
     "background", "data", "cite", "longdesc", "usemap", "manifest", "ping", "codebase",
     "classid", "archive", "profile", "icon", "lowsrc", "dynsrc",
 })
+_SPECIAL_TAGS = _FORBIDDEN_TAGS | {"script", "meta", "style", "link"}
 _URL_LISTS = frozenset({"srcset", "imagesrcset"})
 _SPACED_URL_LISTS = frozenset({"ping", "archive"})
 # Attributes that make the browser fetch something as the page loads.
@@ -386,6 +387,7 @@ class _Page:
         self.xml = xml
         self.findings: list[Finding] = []
         self._line_starts: list[int] | None = None
+        self._plain_names: dict[tuple[str, bool], bool] = {}
 
     def check(self) -> list[Finding]:
         tree = LexborHTMLParser(self.html)
@@ -417,6 +419,7 @@ class _Page:
         # elements from its <article> up to the first element after it.
         ends = {node.mem_id: _next_element_id(node)
                 for node in tree.css(self.policy.content_selector)}
+        content_tags = self.policy.content_tags
         counts: dict[str, int] = {}
         in_content = False
         end: int | None = None
@@ -433,9 +436,32 @@ class _Page:
             if self.xml:
                 name = name.rpartition(":")[2]
             occurrence = counts[name] = counts.get(name, 0) + 1
-            self._element(node, name, occurrence, in_content)
+            if name in _SPECIAL_TAGS or (in_content and name not in content_tags):
+                self._element(node, name, occurrence, in_content)
+            else:
+                # Most attributes of most elements (class, id, aria-*, data-md-*) can
+                # neither run nor load anything: they are passed over at once.
+                for key, value in node.attributes.items():
+                    key = key.lower()
+                    if self._plain(key, in_content) and not (value and "(" in value):
+                        continue
+                    self._attribute(name, key, value or "", set(), in_content,
+                                    (name, occurrence))
             if not in_content and ident in ends:
                 in_content, end = True, ends[ident]
+
+    def _plain(self, key: str, in_content: bool) -> bool:
+        """Whether an attribute needs no look at its value (unless it calls a function)."""
+        known = self._plain_names.get((key, in_content))
+        if known is None:
+            known = not (key.rpartition(":")[2].startswith("on") or key in _FORBIDDEN_ATTRIBUTES
+                         or key in _URL_ATTRIBUTES or key == "style" or key in _TEXT_ATTRIBUTES
+                         or key.startswith("data-pagefind"))
+            if in_content:
+                known = known and (key in self.policy.content_attributes
+                                   or key.startswith(("aria-", "data-")))
+            self._plain_names[(key, in_content)] = known
+        return known
 
     # One element
 
