@@ -65,6 +65,55 @@ def test_classification_line_in_the_text_is_refused(make_project):
     assert (error.path, error.line, error.field) == (REG, 7, "密级")
 
 
+@pytest.mark.parametrize("marking", [
+    "秘密★1年", "**秘密★1年**", "# 秘密★1年", "> 秘密★1年", "秘　密★1年", "秘密☆1年", "秘密＊1年",
+    "【秘密】", "密级：秘密", '<p align="right">秘密★1年</p>', "秘\u200b密★1年", "\u200b秘密",
+    "机密★长期", "绝密", "㊙密★１０年",
+])
+def test_marking_anywhere_in_the_text_is_refused(make_project, marking):
+    images = "".join(f"![图{i}](img{i}.png)\n\n" for i in range(5))
+    text = VALID.replace("第一条　测试。", f"{images}{marking}\n\n第一条　测试。")
+    [error] = errors_of(make_project({REG: text}))
+    assert (error.path, error.line, error.field) == (REG, 17, "密级")
+    assert "涉密" in error.message
+
+
+def test_prose_about_secrets_builds(make_project):
+    body = ("第一条　党员必须保守党和国家的秘密。\n\n第二条　严守党的秘密，不得泄露国家秘密。\n\n"
+            "第三条　国家秘密的密级分为绝密、机密、秘密三级。\n")
+    assert errors_of(make_project({REG: VALID.replace("第一条　测试。\n", body)})) == []
+
+
+@pytest.mark.parametrize(("name", "text", "line", "field"), [
+    ("data/tracks/t.yml",
+     "id: t\ntitle: 路径\nsteps:\n  - target: test\n    note: 先读秘密★1年的材料\n",
+     5, "steps.0.note"),
+    ("data/glossary.yml",
+     "terms:\n  - term: 甲\n    explanation: |\n      第一行。\n      【机密】\n    source: test\n",
+     5, "terms.0.explanation"),
+    ("data/departments.yml",
+     "departments:\n  - id: a\n    name: 办公室\n  - id: b\n    name: 密级：绝密\n", 5,
+     "departments.1.name"),
+    ("data/publications.yml",
+     "publications:\n  - id: a\n    title: 甲书\n    note: 内部发行，秘密★长期\n", 4,
+     "publications.0.note"),
+    ("data/tracking/x.yml",
+     "plan: x\nitems:\n  2020-1-1:\n    status: 推进中\n    progress:\n"
+     "      - date: 2020-03-31\n        note: 传达秘 密★1年文件\n", 7,
+     "items.2020-1-1.progress.0.note"),
+])
+def test_marking_in_any_yaml_text_is_refused(make_project, name, text, line, field):
+    errors = errors_of(make_project({REG: VALID, name: text}))
+    assert (name, line, field) in [(e.path, e.line, e.field) for e in errors]
+    assert all("涉密" in e.message for e in errors if e.path == name)
+
+
+def test_marking_in_front_matter_text_is_refused(make_project):
+    text = VALID.replace("status:", "note: 原件标注 秘密★1年\nstatus:")
+    [error] = errors_of(make_project({REG: text}))
+    assert (error.path, error.line, error.field) == (REG, 4, "note")
+
+
 def test_refused_build_writes_nothing(make_project):
     root = make_project({"docs/index.md": "# 首页\n",
                          REG: VALID.replace("status:", "密级: 机密\nstatus:")})
