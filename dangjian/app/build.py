@@ -17,6 +17,7 @@ from pathlib import Path
 
 from dangjian.core.diagnostics import ContentError, Diagnostic, Severity
 from dangjian.engine import render as engine
+from dangjian.pipeline import output_check
 from dangjian.pipeline import variant as variants
 from dangjian.pipeline.prepare import prepare
 from dangjian.pipeline.variant import STAGING_DIR
@@ -86,6 +87,12 @@ def build(config_file: Path, site_dir: Path | None = None, strict: bool | None =
         with report.phase(variant.index_phase):
             report.search = variant.index(building)
         _search_strictness(report, prepared.strict)
+        say("发布前检查每个输出文件…")
+        with report.phase("发布检查"):
+            refused = output_check.check(building, staged, bool(config.use_directory_urls),
+                                         settings.root)
+        if refused:
+            raise ContentError(refused)
         with report.phase("替换"):
             _swap(building, site_dir)
     finally:

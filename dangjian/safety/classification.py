@@ -66,26 +66,30 @@ def scan_tree(data: Any, line_of: Callable[[tuple], int], path: tuple = (),
     if isinstance(data, str):
         return _judge_text(data, line_of(path), _dotted(path) or "YAML")
     if isinstance(data, dict):
-        for key in KEYS:
-            if key in data:
-                refusal = _judge(data[key], line_of((*path, key)), _dotted((*path, key)))
-                if refusal:
-                    return refusal
-        for key, value in data.items():
-            if isinstance(key, str):
-                refusal = _judge_text(key, line_of((*path, key)), _dotted((*path, key)))
-                if refusal:
-                    return refusal
-            if key in KEYS:
-                continue
-            refusal = scan_tree(value, line_of, (*path, key), depth + 1)
-            if refusal:
-                return refusal
+        return _scan_mapping(data, line_of, path, depth)
     elif isinstance(data, list):
         for index, value in enumerate(data):
             refusal = scan_tree(value, line_of, (*path, index), depth + 1)
             if refusal:
                 return refusal
+    return None
+
+
+def _scan_mapping(data: dict, line_of: Callable[[tuple], int], path: tuple,
+                  depth: int) -> Refusal | None:
+    for key in KEYS:
+        if key in data:
+            refusal = _judge(data[key], line_of((*path, key)), _dotted((*path, key)))
+            if refusal:
+                return refusal
+    for key, value in data.items():
+        refusal = None
+        if isinstance(key, str):
+            refusal = _judge_text(key, line_of((*path, key)), _dotted((*path, key)))
+        if refusal is None and key not in KEYS:
+            refusal = scan_tree(value, line_of, (*path, key), depth + 1)
+        if refusal:
+            return refusal
     return None
 
 

@@ -424,7 +424,7 @@ class _Page:
         in_content = False
         end: int | None = None
         for node in document.traverse(include_text=False):
-            tag = node.tag
+            tag = node.tag or ""
             if tag.startswith("-"):
                 if tag == "-comment":
                     self._check_marking(node.comment_content or "", None)
@@ -478,10 +478,10 @@ class _Page:
             self._add(CONTENT_ELEMENT, f"正文区中不允许的元素 <{name}>",
                       _clip(node.html or f"<{name}>"), where)
         if name == "meta" and "http-equiv" in attributes:
-            value = (attributes.get("http-equiv") or "").strip().lower()
-            if value not in self.policy.http_equiv:
+            equiv = (attributes.get("http-equiv") or "").strip().lower()
+            if equiv not in self.policy.http_equiv:
                 self._add(HTTP_EQUIV,
-                          f"不允许的 <meta http-equiv=\"{value}\">（可跳转或改变页面行为）",
+                          f"不允许的 <meta http-equiv=\"{equiv}\">（可跳转或改变页面行为）",
                           _clip(node.html or ""), where)
         if name == "style":
             css = node.text(deep=True) or ""
@@ -489,8 +489,8 @@ class _Page:
             self._check_marking(css, where)
         rel = ({token.lower() for token in (attributes.get("rel") or "").split()}
                if name == "link" else set())
-        for key, value in attributes.items():
-            self._attribute(name, key.lower(), value or "", rel, in_content, where)
+        for attribute, value in attributes.items():
+            self._attribute(name, (attribute or "").lower(), value or "", rel, in_content, where)
 
     def _attribute(self, tag: str, key: str, value: str, rel: set[str], in_content: bool,
                    where: tuple[str, int]) -> None:
@@ -682,12 +682,12 @@ def _page_text(document: LexborNode) -> tuple[str, list[tuple[int, str, int]]]:
             continue
         if node.is_text_node:
             parent = node.parent
-            if parent is None or parent.tag.lower() not in _NO_TEXT:
+            if parent is None or (parent.tag or "").lower() not in _NO_TEXT:
                 text = node.text_content or ""
                 parts.append(text)
                 length += len(text)
             continue
-        name = node.tag.lower()
+        name = (node.tag or "").lower()
         if node.is_element_node:
             occurrence = counts[name] = counts.get(name, 0) + 1
             if name in _BLOCKS:
