@@ -187,7 +187,7 @@ def test_the_work_plan_pdf_with_and_without_its_tracking(project, runs):
     assert all(f"— {n} —" in _text(page) for n, page in enumerate(pages, 1))
     assert "X企业2020年党建工作要点" in _text(pages[0])
     assert "X企业党委" in _text(pages[0])
-    assert text.count("示例数据") == 1
+    assert text.replace("\n", "").count("示例数据") == 1
     assert "工作分工与进展" in text and "党委办公室" in text
     sections = [title for level, title in _outline(data) if level == 2]
     assert sections[0].startswith("一、持续加强党的政治建设") and len(sections) >= 6
