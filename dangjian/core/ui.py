@@ -228,7 +228,6 @@ TABLE: dict[str, dict[str, Any]] = {
         "year": "{year}年",
         "line_separator": "　",
         "tracking_title": "工作分工与进展",
-        "item": "事项",
     },
     "copylink": {
         "article": "复制本条链接",

@@ -54,7 +54,7 @@ class Paper:
 
 
 def tracking_columns() -> list[str]:
-    return [ui.text("paper.item"), ui.text("plan.status"), ui.text("plan.lead"),
+    return [ui.text("listing.items_column"), ui.text("plan.status"), ui.text("plan.lead"),
             ui.text("plan.support"), ui.text("plan.due")]
 
 
