@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from dangjian.core.diagnostics import ContentError
 from dangjian.offline.verify import extract
 from dangjian.safety import firewall
 from dangjian.safety.firewall import Policy, check_file, check_page, check_site
@@ -413,6 +414,9 @@ def test_attribute_list_handler_is_caught_after_the_build(make_project):
     from dangjian.app.build import build
 
     root = make_project({"docs/index.md": '# 首页 { onclick="alert(1)" }\n\n正文\n'})
-    report = build(root / "mkdocs.yml")
-    found = check_site(report.site_dir)
-    assert [(f.path, f.rule) for f in found] == [("index.html", "event-handler")]
+    with pytest.raises(ContentError) as refused:
+        build(root / "mkdocs.yml")
+    [error] = refused.value.diagnostics
+    assert (error.path, error.line, error.field) == ("docs/index.md", 1, "发布检查")
+    assert "onclick" in error.message and "index.html" in error.message
+    assert not (root / "site").exists()

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from dangjian.core.diagnostics import ContentError, Diagnostic, Severity
 from dangjian.engine import render as engine
+from dangjian.pdf import export as pdf_export
 from dangjian.pipeline import output_check
 from dangjian.pipeline import variant as variants
 from dangjian.pipeline.prepare import prepare
@@ -38,6 +39,8 @@ class BuildReport:
     seconds: float = 0.0
     site_dir: Path | None = None
     search: search_index.IndexReport | None = None
+    pdfs: int = 0
+    """PDFs attached (``pdf``)."""
     phases: dict[str, float] = field(default_factory=dict)
     """Seconds spent in each phase, in the order the phases ran."""
 
@@ -52,9 +55,12 @@ class BuildReport:
 
 def build(config_file: Path, site_dir: Path | None = None, strict: bool | None = None,
           say: Say = lambda _: None, offline: bool = False,
-          audience: str | None = None) -> BuildReport:
+          audience: str | None = None, pdf: bool = False,
+          pdf_tracking: bool = True) -> BuildReport:
     """``offline`` builds the variant for ``file://`` (file URLs, the offline search);
-    ``audience`` builds only what that audience may read (default: the configured one)."""
+    ``audience`` builds only what that audience may read (default: the configured one);
+    ``pdf`` attaches a PDF of each document, made from this build's pages
+    (``pdf_tracking``: a work plan's PDF ends with its tracking table)."""
     started = time.monotonic()
     report = BuildReport()
     say("读取并校验内容…")
@@ -68,7 +74,7 @@ def build(config_file: Path, site_dir: Path | None = None, strict: bool | None =
     for doc in prepared.content.inventory.documents:
         report.documents[doc.kind.label] += 1
 
-    variant = variants.for_prepared(prepared, offline)
+    variant = variants.for_prepared(prepared, offline, pdf)
     say("生成页面…")
     with report.phase("生成页面"):
         staged = variants.stage_variant(prepared, variant, bool(config.use_directory_urls))
@@ -83,6 +89,12 @@ def build(config_file: Path, site_dir: Path | None = None, strict: bool | None =
                 progress=lambda done, total: say(f"  已渲染 {done}/{total}"),
             )
         report.pages_written = sum(1 for _ in building.rglob("*.html"))
+        if pdf:
+            say("生成 PDF…")
+            with report.phase("PDF"):
+                report.pdfs = len(pdf_export.attach(
+                    prepared, building, bool(config.use_directory_urls), pdf_tracking,
+                    say).files)
         say(variant.index_message)
         with report.phase(variant.index_phase):
             report.search = variant.index(building)

@@ -46,6 +46,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--strict", action="store_true", default=None, help="有警告即失败")
     build.add_argument("--audience", help="只构建该读者范围可读的内容，如 党委委员"
                                           "（默认输出到 site-范围名/）")
+    build.add_argument("--pdf", action="store_true",
+                       help="同时为每件法规、学习资料和工作要点生成 PDF"
+                            "（放在 pdf/ 下，页面上可下载）")
     build.set_defaults(run=_build)
 
     serve = sub.add_parser("serve", help="构建并在本机预览，内容改动后自动重建")
@@ -67,6 +70,7 @@ def _parser() -> argparse.ArgumentParser:
     bundle.add_argument("--audience", help="只打包该读者范围可读的内容")
     bundle.add_argument("--sign", type=Path, metavar="KEY",
                         help="用该私钥给清单签名（私钥由 dangjian keygen 生成）")
+    bundle.add_argument("--pdf", action="store_true", help="离线包中附上各文件的 PDF")
     bundle.set_defaults(run=_bundle)
 
     verify = sub.add_parser("verify", help="按清单核对离线包：缺失、被改动或多出的文件；"
@@ -84,6 +88,17 @@ def _parser() -> argparse.ArgumentParser:
                         help="文件名（默认 dangjian：写出 dangjian.key 和 dangjian.pub）")
     keygen.add_argument("--force", action="store_true", help="覆盖已存在的密钥")
     keygen.set_defaults(run=_keygen)
+
+    pdf = sub.add_parser("pdf", help="为每件法规、学习资料和工作要点生成 A4 公文格式的 PDF",
+                         description="按读者范围渲染页面，再为每件法规制度、学习资料和工作要点"
+                         "生成一个 PDF（GB/T 9704 版式，页码、书签齐全，同样的输入得到同样的字节）")
+    pdf.add_argument("-o", "--out", type=Path, default=Path("pdf"),
+                     help="输出目录（默认 pdf/；该目录会被整个替换）")
+    pdf.add_argument("--audience", help="只为该读者范围可读的文件生成 PDF（默认取配置）")
+    pdf.add_argument("--strict", action="store_true", default=None, help="有警告即失败")
+    pdf.add_argument("--no-tracking", action="store_true",
+                     help="工作要点的 PDF 不附分工与进展表")
+    pdf.set_defaults(run=_pdf)
 
     schema = sub.add_parser("schema", help="把 front matter 的 JSON Schema 写到目录")
     schema.add_argument("out", type=Path, nargs="?", default=Path("schema"))
@@ -115,9 +130,19 @@ def _build(args: argparse.Namespace) -> int:
     if site_dir is None and args.audience:
         # A narrower audience never lands in the default site/ by accident.
         site_dir = args.config_file.resolve().parent / f"site-{args.audience}"
-    report = build(args.config_file, site_dir, args.strict, say=_say, audience=args.audience)
+    report = build(args.config_file, site_dir, args.strict, say=_say, audience=args.audience,
+                   pdf=args.pdf)
     _print_diagnostics(report.warnings)
     print(summary(report))
+    return 0
+
+
+def _pdf(args: argparse.Namespace) -> int:
+    from dangjian.pdf.export import export
+
+    target, exported = export(args.config_file, args.out, args.audience, args.strict,
+                              tracking=not args.no_tracking, say=_say)
+    print(f"PDF：{len(exported.files)} 个文件（{exported.size / 1048576:.1f} MB）→ {target}")
     return 0
 
 
@@ -146,7 +171,7 @@ def _bundle(args: argparse.Namespace) -> int:
 
     try:
         info = bundle(args.config_file, args.out, args.name, say=_say, audience=args.audience,
-                      sign=args.sign)
+                      sign=args.sign, pdf=args.pdf)
     except SigningError as exc:
         print(f"打包失败：{exc}", file=sys.stderr)
         return 1

@@ -220,6 +220,15 @@ TABLE: dict[str, dict[str, Any]] = {
         "found": "找到 {count} 个页面",
         "nothing": "没有找到与“{query}”相关的内容",
     },
+    "paper": {
+        "print": "打印",
+        "pdf": "下载 PDF",
+        "pdf_title": "A4 版式的 PDF，可打印或存档",
+        "date": "{year}年{month}月{day}日",
+        "year": "{year}年",
+        "line_separator": "　",
+        "tracking_title": "工作分工与进展",
+    },
     "copylink": {
         "article": "复制本条链接",
         "section": "复制本节链接",

@@ -120,14 +120,15 @@ def read_site(site: Path) -> dict[str, bytes]:
 
 
 def bundle(config_file: Path, out_dir: Path, name: str | None, say,
-           audience: str | None = None, sign: Path | None = None) -> BundleInfo:
+           audience: str | None = None, sign: Path | None = None,
+           pdf: bool = False) -> BundleInfo:
     from dangjian.app.build import build
 
     key = signing.load_private(sign) if sign else None  # fail before the build, not after
     built = build_time()
     with tempfile.TemporaryDirectory(prefix="dangjian-bundle-") as temp:
         report = build(config_file, Path(temp) / "site", say=say, offline=True,
-                       audience=audience)
+                       audience=audience, pdf=pdf)
         assert report.site_dir is not None
         files = read_site(report.site_dir)
     root = config_file.resolve().parent

@@ -27,6 +27,7 @@ from dangjian.pages import (
     indexes,
     navigation,
     page_functions,
+    paper,
     plan_pages,
     search_fields,
     search_page,
@@ -42,12 +43,13 @@ from dangjian.text.escape import html_text, markdown_text
 
 ASSET_DIR = "_dangjian"
 """Folder of the staged tree (and of the site) that holds the product's CSS and JS."""
-STYLESHEETS = [f"{ASSET_DIR}/dangjian.css", f"{ASSET_DIR}/learning.css"]
+STYLESHEETS = [f"{ASSET_DIR}/dangjian.css", f"{ASSET_DIR}/learning.css", f"{ASSET_DIR}/print.css"]
 UI_SCRIPT = "ui.js"
 """``window.dangjianUI``, the interface's words (dangjian/core/ui.py): loaded first."""
 SCRIPTS = [f"{ASSET_DIR}/{UI_SCRIPT}", f"{ASSET_DIR}/store.js",
            f"{ASSET_DIR}/{track_pages.DATA_SCRIPT}", f"{ASSET_DIR}/tracks.js",
-           f"{ASSET_DIR}/selfcheck.js", f"{ASSET_DIR}/copylink.js", f"{ASSET_DIR}/regindex.js"]
+           f"{ASSET_DIR}/selfcheck.js", f"{ASSET_DIR}/copylink.js", f"{ASSET_DIR}/regindex.js",
+           f"{ASSET_DIR}/print.js"]
 OFFLINE_SCRIPTS = [f"{ASSET_DIR}/offline-search.js"]
 TEMPLATE_SCRIPTS = [f"{ASSET_DIR}/search.js"]
 """Loaded by overrides/main.html (as an ES module, online only), not through MkDocs."""
@@ -78,8 +80,9 @@ class Staged:
 
 
 def stage(content: Content, target: Path, directory_urls: bool = True,
-          refs: References | None = None, offline: bool = False) -> Staged:
-    """``offline``: the ``file://`` variant, which has no Pagefind search page."""
+          refs: References | None = None, offline: bool = False, pdf: bool = False) -> Staged:
+    """``offline``: the ``file://`` variant, which has no Pagefind search page; ``pdf``:
+    the build attaches PDFs, which the document pages link to."""
     if refs is None:
         refs, _ = references.resolve(content)
     target.mkdir(parents=True, exist_ok=True)
@@ -98,7 +101,7 @@ def stage(content: Content, target: Path, directory_urls: bool = True,
         sources[plain.page] = plain.source
     for doc in content.inventory.documents:
         links = Links(doc.page, directory_urls)
-        text = document_page(doc, links, refs, plans, functions)
+        text = document_page(doc, links, refs, plans, functions, pdf)
         writer.text(doc.page, functions.expand(tooltips.annotate(text, terms), links))
         sources[doc.page] = doc.source
     generated = {page: generate(content.inventory, Links(page, directory_urls))
@@ -135,7 +138,8 @@ def stage(content: Content, target: Path, directory_urls: bool = True,
 
 def document_page(doc: Document, links: Links, refs: References,
                   plans: plan_pages.PlanView | None = None,
-                  functions: page_functions.PageFunctions | None = None) -> str:
+                  functions: page_functions.PageFunctions | None = None,
+                  pdf: bool = False) -> str:
     """The staged page of ``doc``; ``functions`` marks the page-function calls of its
     body (expanded by the caller once the page is complete)."""
     functions = functions or page_functions.PageFunctions(Inventory())
@@ -143,7 +147,8 @@ def document_page(doc: Document, links: Links, refs: References,
     # h1 is Markdown.
     meta = {"title": html_text(doc.heading), search_fields.BODY_KEY: True}
     parts = [f"# {markdown_text(doc.heading)}", "", banner.status_banner(doc, refs.by_id, links),
-             cards.card(doc), "", search_fields.fields_of(doc).html(), ""]
+             cards.card(doc), "", paper.head(doc, links.directory_urls, pdf), "",
+             search_fields.fields_of(doc).html(), ""]
     tail = ""
     if doc.kind is WORKPLAN and plans is not None:
         body = plans.body(replace(doc, structure=functions.mark_plan(doc.structure)), links)

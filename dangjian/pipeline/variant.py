@@ -24,6 +24,8 @@ class Variant:
     audience: str
     offline: bool = False
     default_audience: str = ""
+    pdf: bool = False
+    """Its documents link to PDFs attached to the site."""
 
     @property
     def name(self) -> str:
@@ -53,8 +55,8 @@ class Variant:
         return search_index.index(site)
 
 
-def for_prepared(prepared: Prepared, offline: bool) -> Variant:
-    return Variant(prepared.audience, offline, prepared.settings.audiences.default)
+def for_prepared(prepared: Prepared, offline: bool, pdf: bool = False) -> Variant:
+    return Variant(prepared.audience, offline, prepared.settings.audiences.default, pdf)
 
 
 def stage_variant(prepared: Prepared, variant: Variant, directory_urls: bool) -> stage.Staged:
@@ -62,7 +64,7 @@ def stage_variant(prepared: Prepared, variant: Variant, directory_urls: bool) ->
     fragments.use_overrides(prepared.settings.custom_dir)
     staged = stage.stage(prepared.content, variant.staging_dir(prepared.settings.root),
                          directory_urls=directory_urls, refs=prepared.refs,
-                         offline=variant.offline)
+                         offline=variant.offline, pdf=variant.pdf)
     staged.scripts = variant.scripts
     return staged
 
