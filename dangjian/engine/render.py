@@ -47,11 +47,13 @@ def load(config_file: Path, offline: bool = False) -> tuple[MkDocsConfig, Settin
         if offline:
             overrides = {"use_directory_urls": False,
                          "plugins": _plugins_without_search(config_file)}
+        overrides |= _theme_without_missing_custom_dir(config_file)
         config = load_config(config_file=str(config_file), **overrides)
     except MkDocsException as exc:
         raise EngineError(f"{config_file.name}: {exc}") from None
     _refuse_template_plugins(list(config.plugins.items()))
-    # Templates (overrides/main.html) leave Pagefind out of the file:// variant.
+    _layer_package_theme(config)
+    # Templates (dangjian/theme/main.html) leave Pagefind out of the file:// variant.
     config["extra"]["dangjian_offline"] = offline
     plugin = _plugin(config)
     root = Path(config.config_file_path).parent
@@ -74,13 +76,44 @@ MACROS_REFUSED = ("mkdocs.yml 启用了 macros 插件：页面函数（doc_link�
                   "请从 mkdocs.yml 的 plugins 中删除 macros")
 
 
-def _raw_plugins(config_file: Path) -> list:
+# --- The product's theme layer -------------------------------------------------------
+# The templates the product needs (search box, indexed content, offline variant) live in
+# the package, so that a site keeps nothing in step with it: the site's own custom_dir
+# (overrides/) is searched first and only adds to them; Material comes last.
+
+PACKAGE_THEME = Path(__file__).resolve().parent.parent / "theme"
+
+
+def _layer_package_theme(config: MkDocsConfig) -> None:
+    dirs = config.theme.dirs
+    dirs.insert(1 if config.theme.custom_dir else 0, str(PACKAGE_THEME))
+
+
+def _theme_without_missing_custom_dir(config_file: Path) -> dict:
+    """A ``custom_dir`` that does not exist adds nothing, so it is dropped rather than
+    refused: a site without its own overrides/ folder still builds."""
+    theme = _raw(config_file).get("theme")
+    if not isinstance(theme, dict) or not isinstance(theme.get("custom_dir"), str):
+        return {}
+    if (config_file.parent / theme["custom_dir"]).is_dir():
+        return {}
+    return {"theme": {key: value for key, value in theme.items() if key != "custom_dir"}}
+
+# --------------------------------------------------------------------------------------
+
+
+def _raw(config_file: Path) -> dict:
     try:
         with config_file.open("rb") as handle:
             raw = yaml_load(handle) or {}
     except (OSError, MkDocsException):
-        return []  # load_config reports it
-    plugins = raw.get("plugins", []) if isinstance(raw, dict) else []
+        return {}  # load_config reports it
+    return raw if isinstance(raw, dict) else {}
+
+
+def _raw_plugins(config_file: Path) -> list:
+    raw = _raw(config_file)
+    plugins = raw.get("plugins", [])
     return plugins if isinstance(plugins, list) else list(plugins or [])
 
 

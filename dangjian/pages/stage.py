@@ -49,7 +49,7 @@ SCRIPTS = [f"{ASSET_DIR}/{UI_SCRIPT}", f"{ASSET_DIR}/store.js",
            f"{ASSET_DIR}/selfcheck.js", f"{ASSET_DIR}/copylink.js", f"{ASSET_DIR}/regindex.js"]
 OFFLINE_SCRIPTS = [f"{ASSET_DIR}/offline-search.js"]
 TEMPLATE_SCRIPTS = [f"{ASSET_DIR}/search.js"]
-"""Loaded by overrides/main.html (as an ES module, online only), not through MkDocs."""
+"""Loaded by dangjian/theme/main.html (as an ES module, online only), not through MkDocs."""
 ASSETS = tuple(path.removeprefix(f"{ASSET_DIR}/")
                for path in (*STYLESHEETS, *SCRIPTS, *OFFLINE_SCRIPTS, *TEMPLATE_SCRIPTS)
                if not path.endswith((track_pages.DATA_SCRIPT, UI_SCRIPT)))
