@@ -48,7 +48,8 @@ def load(config_file: Path, offline: bool = False) -> tuple[MkDocsConfig, Settin
             overrides = {"use_directory_urls": False,
                          "plugins": _plugins_without_search(config_file)}
         overrides |= _theme_without_missing_custom_dir(config_file)
-        config = load_config(config_file=str(config_file), **overrides)
+        _require_docs_dir(config_file)
+        config = _load_config(config_file, overrides)
     except MkDocsException as exc:
         raise EngineError(f"{config_file.name}: {exc}") from None
     _refuse_template_plugins(list(config.plugins.items()))
@@ -98,6 +99,28 @@ def _theme_without_missing_custom_dir(config_file: Path) -> dict:
     if (config_file.parent / theme["custom_dir"]).is_dir():
         return {}
     return {"theme": {key: value for key, value in theme.items() if key != "custom_dir"}}
+
+
+def _require_docs_dir(config_file: Path) -> None:
+    docs = _raw(config_file).get("docs_dir", "docs")
+    if isinstance(docs, str) and not (config_file.parent / docs).is_dir():
+        raise EngineError(f"{config_file.name}: docs_dir: 内容文件夹 {docs}/ 不存在。"
+                          "请新建它并放入首页 index.md，或用 dangjian init 新建一个站点。")
+
+
+def _load_config(config_file: Path, overrides: dict) -> MkDocsConfig:
+    """MkDocs logs what is wrong with a configuration and raises only “Aborted”: the
+    logged reasons go into the message."""
+    collector = _Collector()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collector)
+    try:
+        return load_config(config_file=str(config_file), **overrides)
+    except MkDocsException:
+        reasons = "；".join(collector.records) or "无法读取"
+        raise EngineError(f"{config_file.name} 配置有误：{reasons}") from None
+    finally:
+        logger.removeHandler(collector)
 
 # --------------------------------------------------------------------------------------
 
