@@ -17,6 +17,7 @@ import yaml
 
 from dangjian.core import ui
 from dangjian.core.documents import Document, Inventory
+from dangjian.core.kinds import KINDS
 from dangjian.core.urls import Links
 from dangjian.load.loader import Content
 from dangjian.pages import (
@@ -63,6 +64,10 @@ GENERATED = {
     "publications/index.md": indexes.publications,
     "study/index.md": indexes.study,
 }
+TAKEN_FOLDERS = frozenset({*(kind.folder for kind in KINDS), "search", "tracks", "glossary",
+                           ASSET_DIR})
+"""Folders whose pages the navigation lists already; any other folder of plain pages with
+an index.md becomes a tab of its own."""
 
 
 @dataclass
@@ -122,7 +127,10 @@ def stage(content: Content, target: Path, directory_urls: bool = True,
     writer.remove_stale()
     nav = navigation.build(content.inventory, has_home="index.md" in authored,
                            progress=tracking_pages.nav(content.tracking),
-                           tracks=[(track.title, track.page) for track in content.tracks])
+                           tracks=[(track.title, track.page) for track in content.tracks],
+                           sections=navigation.plain_sections(
+                               [(page.page, page.meta.title, page.body)
+                                for page in content.pages], TAKEN_FOLDERS))
     pages = sorted(p for p in writer.written if p.endswith(".md"))
     return Staged(target, nav, pages)
 
