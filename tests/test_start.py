@@ -33,6 +33,13 @@ def started(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+@pytest.fixture(scope="module")
+def published(started: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("published") / "site"
+    build(started / "mkdocs.yml", site, site_url="http://intranet/dangjian")
+    return site
+
+
 def _warnings(report) -> list:
     return [*report.warnings, *report.engine_warnings,
             *([report.search.binary.warning] if report.search and report.search.binary.warning
@@ -152,31 +159,28 @@ def test_the_guide_lists_every_allowed_value():
             assert member.value in fields, member
 
 
-def test_web_config_maps_pagefind_types_online_only(started, tmp_path):
-    build(started / "mkdocs.yml", tmp_path / "site")
-    config = (tmp_path / "site" / "web.config").read_text(encoding="utf-8")
+def test_web_config_maps_pagefind_types_online_only(started, published, tmp_path):
+    config = (published / "web.config").read_text(encoding="utf-8")
     for ext in (".pf_fragment", ".pf_index", ".pf_meta", ".pagefind"):
         assert f'<mimeMap fileExtension="{ext}"' in config
-    built = {path.suffix for path in (tmp_path / "site" / "pagefind").rglob("*")}
+    built = {path.suffix for path in (published / "pagefind").rglob("*")}
     assert {".pf_fragment", ".pf_index", ".pf_meta", ".pagefind"} <= built
     build(started / "mkdocs.yml", tmp_path / "offline", offline=True)
     assert not (tmp_path / "offline" / "web.config").exists()
 
 
-def test_site_url_makes_404_and_sitemap_work_under_a_sub_path(started, tmp_path):
-    build(started / "mkdocs.yml", tmp_path / "site", site_url="http://intranet/dangjian")
-    missing = (tmp_path / "site" / "404.html").read_text(encoding="utf-8")
+def test_site_url_makes_404_and_sitemap_work_under_a_sub_path(published):
+    missing = (published / "404.html").read_text(encoding="utf-8")
     assert 'href="/dangjian/assets/stylesheets/' in missing
     assert '"/assets/' not in missing and '"/_dangjian/' not in missing
-    sitemap = (tmp_path / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    sitemap = (published / "sitemap.xml").read_text(encoding="utf-8")
     assert "<loc>http://intranet/dangjian/help/ziduan/</loc>" in sitemap
 
 
-def test_serve_answers_a_missing_page_with_the_sites_404(started, tmp_path):
+def test_serve_answers_a_missing_page_with_the_sites_404(published):
     from dangjian.app.serve import _Handler
 
-    build(started / "mkdocs.yml", tmp_path / "site")
-    handler = functools.partial(_Handler, directory=str(tmp_path / "site"))
+    handler = functools.partial(_Handler, directory=str(published))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
@@ -185,7 +189,7 @@ def test_serve_answers_a_missing_page_with_the_sites_404(started, tmp_path):
             urllib.request.urlopen(url, timeout=10)
         assert raised.value.code == 404
         body = raised.value.read().decode("utf-8")
-        assert body == (tmp_path / "site" / "404.html").read_text(encoding="utf-8")
+        assert body == (published / "404.html").read_text(encoding="utf-8")
         assert "Error response" not in body
     finally:
         server.shutdown()
