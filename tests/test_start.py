@@ -51,7 +51,9 @@ def test_init_then_build_and_bundle_with_no_warning(started, tmp_path):
     assert _warnings(report) == []
     assert dict(report.documents) == {"法规制度": 1, "学习资料": 1, "工作要点": 1}
     assert (tmp_path / "site" / "help" / "ziduan" / "index.html").is_file()
-    assert "data-pagefind-body" in (tmp_path / "site" / "help" / "index.html").read_text("utf-8")
+    for page in ("help/index.html", "help/guanli/index.html"):
+        html = (tmp_path / "site" / page).read_text("utf-8")
+        assert "data-pagefind-body" in html and 'data-pagefind-filter="类型:使用帮助"' in html
     info = bundle(started / "mkdocs.yml", tmp_path / "dist", "b", say=lambda _: None)
     assert info.path.is_file() and info.files > 20
     assert not (started / "overrides").exists()  # nothing of the theme is copied
@@ -120,13 +122,16 @@ def test_a_config_without_docs_is_a_message(tmp_path, capsys):
 
 def test_a_missing_custom_dir_adds_nothing(make_project, tmp_path):
     root = make_project({"docs/index.md": "# 首页\n"})
-    assert "custom_dir: overrides" in (root / "mkdocs.yml").read_text(encoding="utf-8")
-    assert not (root / "overrides").exists()
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(
+        config.replace("  language: zh\n", "  language: zh\n  custom_dir: mine\n"), "utf-8")
+    assert not (root / "mine").exists()
     build(root / "mkdocs.yml", tmp_path / "site")
     assert "pagefind-searchbox" in (tmp_path / "site" / "index.html").read_text("utf-8")
 
 
 def test_a_site_override_adds_to_the_package_templates(make_project, tmp_path):
+    """overrides/ beside mkdocs.yml is the site's custom_dir without being named."""
     root = make_project({"docs/index.md": "# 首页\n",
                          "overrides/partials/copyright.html": "<div>本站自有版权声明</div>"})
     build(root / "mkdocs.yml", tmp_path / "site")

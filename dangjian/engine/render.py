@@ -47,7 +47,7 @@ def load(config_file: Path, offline: bool = False) -> tuple[MkDocsConfig, Settin
         if offline:
             overrides = {"use_directory_urls": False,
                          "plugins": _plugins_without_search(config_file)}
-        overrides |= _theme_without_missing_custom_dir(config_file)
+        overrides |= _theme_custom_dir(config_file)
         _require_docs_dir(config_file)
         config = _load_config(config_file, overrides)
     except MkDocsException as exc:
@@ -83,6 +83,7 @@ MACROS_REFUSED = ("mkdocs.yml 启用了 macros 插件：页面函数（doc_link�
 # (overrides/) is searched first and only adds to them; Material comes last.
 
 PACKAGE_THEME = Path(__file__).resolve().parent.parent / "theme"
+SITE_OVERRIDES = "overrides"
 
 
 def _layer_package_theme(config: MkDocsConfig) -> None:
@@ -90,15 +91,20 @@ def _layer_package_theme(config: MkDocsConfig) -> None:
     dirs.insert(1 if config.theme.custom_dir else 0, str(PACKAGE_THEME))
 
 
-def _theme_without_missing_custom_dir(config_file: Path) -> dict:
-    """A ``custom_dir`` that does not exist adds nothing, so it is dropped rather than
-    refused: a site without its own overrides/ folder still builds."""
+def _theme_custom_dir(config_file: Path) -> dict:
+    """A site's own templates are its ``overrides/`` folder, also when mkdocs.yml does not
+    name it (so that plain ``mkdocs`` meets the plugin's refusal rather than a missing
+    folder); a ``custom_dir`` that does not exist adds nothing and is dropped."""
     theme = _raw(config_file).get("theme")
-    if not isinstance(theme, dict) or not isinstance(theme.get("custom_dir"), str):
+    theme = {"name": theme} if isinstance(theme, str) else theme
+    if not isinstance(theme, dict):
         return {}
-    if (config_file.parent / theme["custom_dir"]).is_dir():
-        return {}
-    return {"theme": {key: value for key, value in theme.items() if key != "custom_dir"}}
+    named = theme.get("custom_dir")
+    if isinstance(named, str) and not (config_file.parent / named).is_dir():
+        return {"theme": {key: value for key, value in theme.items() if key != "custom_dir"}}
+    if named is None and (config_file.parent / SITE_OVERRIDES).is_dir():
+        return {"theme": {**theme, "custom_dir": SITE_OVERRIDES}}
+    return {}
 
 
 def _require_docs_dir(config_file: Path) -> None:

@@ -91,10 +91,16 @@ def stage(content: Content, target: Path, directory_urls: bool = True,
     plans = plan_pages.PlanView(content.tracking, plan_pages.cited_in(refs),
                                 plan_pages.served_by_tracks(content.tracks))
     functions = page_functions.PageFunctions(content.inventory)
+    sections = navigation.plain_sections(
+        [(page.page, page.meta.title, page.body) for page in content.pages], TAKEN_FOLDERS)
+    # A section of plain pages (使用帮助) is searched as a type of its own.
+    section_of = {page: title for title, pages in sections for page in pages}
     for page in content.pages:
         links = Links(page.page, directory_urls)
         body = linking.render(functions.mark(page.body), refs, page.page, links)
         text = _plain_page(body, page_meta(page.meta.model_dump(exclude_none=True)))
+        if page.page in section_of:
+            text = search_fields.index_as(text, section_of[page.page])
         writer.text(page.page, functions.expand(tooltips.annotate(text, terms), links))
     for doc in content.inventory.documents:
         links = Links(doc.page, directory_urls)
@@ -128,9 +134,7 @@ def stage(content: Content, target: Path, directory_urls: bool = True,
     nav = navigation.build(content.inventory, has_home="index.md" in authored,
                            progress=tracking_pages.nav(content.tracking),
                            tracks=[(track.title, track.page) for track in content.tracks],
-                           sections=navigation.plain_sections(
-                               [(page.page, page.meta.title, page.body)
-                                for page in content.pages], TAKEN_FOLDERS))
+                           sections=sections)
     pages = sorted(p for p in writer.written if p.endswith(".md"))
     return Staged(target, nav, pages)
 
