@@ -7,6 +7,7 @@ title is HTML-escaped here, once, as the navigation is returned: entries passed 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -78,14 +79,14 @@ def plain_sections(pages: Sequence[tuple[str, str | None, str]],
         if index is None:
             continue
         rest = sorted((m for m in members if m is not index),
-                      key=lambda m, body=index[2], folder=folder: _linked_at(body, folder, m[0]))
+                      key=functools.partial(_linked_at, index[2], folder))
         sections.append((index[1] or folder, [index[0], *(m[0] for m in rest)]))
     return sections
 
 
-def _linked_at(body: str, folder: str, page: str) -> tuple[int, str]:
-    at = body.find(page.removeprefix(f"{folder}/"))
-    return (at if at >= 0 else len(body), page)
+def _linked_at(body: str, folder: str, member: tuple[str, str | None, str]) -> tuple[int, str]:
+    at = body.find(member[0].removeprefix(f"{folder}/"))
+    return (at if at >= 0 else len(body), member[0])
 
 
 def _inert(entry: NavEntry) -> NavEntry:
