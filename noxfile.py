@@ -72,3 +72,11 @@ def bench_offline(session: nox.Session) -> None:
     index size and time to first results on a synthetic corpus (``-- --pages N``)."""
     session.install("-e", ".[test]")
     session.run("python", "bench/offline_search.py", *session.posargs)
+
+
+@nox.session
+def install_test(session: nox.Session) -> None:
+    """Offline installation end to end: a wheelhouse made here installs into a fresh venv
+    with pip --no-index and builds with Pagefind 1.6.0, npm and PyPI unreachable."""
+    session.install("-e", ".[test]")
+    session.run("pytest", "tests/test_wheelhouse.py", env={"DANGJIAN_INSTALL_TEST": "1"})

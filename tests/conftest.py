@@ -34,11 +34,10 @@ def make_project(tmp_path: Path):
 
 
 def write_project(root: Path, files: dict[str, str | bytes]) -> Path:
-    """``files`` in a project at ``root`` with the shipped mkdocs.yml and overrides."""
+    """``files`` in a project at ``root`` with the shipped mkdocs.yml."""
     (root / "docs").mkdir(parents=True, exist_ok=True)
     (root / "data").mkdir(exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(ROOT / "overrides", root / "overrides", dirs_exist_ok=True)
     for name, data in files.items():
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)

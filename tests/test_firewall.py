@@ -420,3 +420,20 @@ def test_attribute_list_handler_is_caught_after_the_build(make_project):
     assert (error.path, error.line, error.field) == ("docs/index.md", 1, "发布检查")
     assert "onclick" in error.message and "index.html" in error.message
     assert not (root / "site").exists()
+
+
+def test_a_site_under_a_sub_path_keeps_its_own_scripts_and_nothing_else(built_site):
+    """A page that uses absolute URLs (the 404 page) names the site's path, not dots."""
+    page = (built_site / "regulations/dangzhang/index.html").read_text(encoding="utf-8")
+    under = page.replace('new URL("../..",location)', 'new URL("/dangjian/",location)')
+    policy = Policy(base_path="/dangjian/")
+    assert [f.rule for f in check_page(under, "regulations/dangzhang/index.html", policy)] == []
+    assert "script" in [f.rule for f in check_page(under, "regulations/dangzhang/index.html")]
+    other = page.replace('new URL("../..",location)', 'new URL("/elsewhere/",location)')
+    assert "script" in [f.rule for f in check_page(other, "x/index.html", policy)]
+    script = '<script src="/dangjian/_dangjian/tracks.js"></script>'
+    assert check_page(f"<html><head>{script}</head><body></body></html>", "404.html",
+                      policy) == []
+    foreign = '<script src="/other/_dangjian/tracks.js"></script>'
+    assert [f.rule for f in check_page(f"<html><head>{foreign}</head></html>", "404.html",
+                                       policy)] == ["script"]

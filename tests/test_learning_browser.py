@@ -23,7 +23,7 @@ def file_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from dangjian.app.build import build
 
     root = tmp_path_factory.mktemp("file-urls")
-    for folder in ("docs", "data", "overrides"):
+    for folder in ("docs", "data"):
         shutil.copytree(ROOT / folder, root / folder)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert "use_directory_urls: true" in config

@@ -31,7 +31,8 @@ def fragments(site: Path) -> dict[str, dict]:
 
 
 def searchable_pages() -> set[str]:
-    """Every document, every track and the glossary, as site URLs: what search finds."""
+    """Every document, every track, the glossary and the 使用帮助 pages, as site URLs: what
+    search finds."""
     from dangjian.core import urls
     from dangjian.core.diagnostics import Diagnostics
     from dangjian.core.project import Project
@@ -40,6 +41,7 @@ def searchable_pages() -> set[str]:
     content = loader.load(Project.at(ROOT), Diagnostics())
     pages = [doc.page for doc in content.inventory.documents]
     pages += [track.page for track in content.tracks] + ["glossary/index.md"]
+    pages += [page.page for page in content.pages if page.page.startswith("help/")]
     return {"/" + urls.page_url(page, True) for page in pages}
 
 
@@ -87,7 +89,7 @@ def test_every_kind_has_its_type_filter(built_site):
              for record in fragments(built_site).values()}
     assert types == {"regulations": ["法规制度"], "study": ["学习资料"],
                      "workplans": ["工作要点"], "publications": ["书目"],
-                     "tracks": ["学习路径"], "glossary": ["术语"]}
+                     "tracks": ["学习路径"], "glossary": ["术语"], "help": ["使用帮助"]}
 
 
 def test_filter_names_are_the_search_pages_chips(built_site):

@@ -24,8 +24,7 @@ def two_year_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from dangjian.app.build import build
 
     root = tmp_path_factory.mktemp("two-years") / "project"
-    for name in ("overrides",):
-        shutil.copytree(ROOT / name, root / name)
+    root.mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     for name, text in two_years_files().items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)

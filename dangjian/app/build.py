@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dangjian.app import deploy
 from dangjian.core.diagnostics import ContentError, Diagnostic, Severity
 from dangjian.engine import render as engine
 from dangjian.pdf import export as pdf_export
@@ -56,16 +57,20 @@ class BuildReport:
 def build(config_file: Path, site_dir: Path | None = None, strict: bool | None = None,
           say: Say = lambda _: None, offline: bool = False,
           audience: str | None = None, pdf: bool = False,
-          pdf_tracking: bool = True) -> BuildReport:
+          pdf_tracking: bool = True, site_url: str | None = None) -> BuildReport:
     """``offline`` builds the variant for ``file://`` (file URLs, the offline search);
     ``audience`` builds only what that audience may read (default: the configured one);
     ``pdf`` attaches a PDF of each document, made from this build's pages
-    (``pdf_tracking``: a work plan's PDF ends with its tracking table)."""
+    (``pdf_tracking``: a work plan's PDF ends with its tracking table);
+    ``site_url`` is where the site is published (default: the configured one)."""
     started = time.monotonic()
     report = BuildReport()
     say("读取并校验内容…")
     with report.phase("读取校验"):
         config, settings = engine.load(config_file, offline=offline)
+        if site_url:
+            # 404.html and sitemap.xml need the published path (a sub-path included).
+            config["site_url"] = site_url.rstrip("/") + "/"
         site_dir = (site_dir or Path(config.site_dir)).resolve()
         prepared = prepare(settings, audience, strict)
     prepared.raise_if_failed()
@@ -98,11 +103,13 @@ def build(config_file: Path, site_dir: Path | None = None, strict: bool | None =
         say(variant.index_message)
         with report.phase(variant.index_phase):
             report.search = variant.index(building)
+        if not offline:
+            deploy.write(building)
         _search_strictness(report, prepared.strict)
         say("发布前检查每个输出文件…")
         with report.phase("发布检查"):
             refused = output_check.check(building, staged, bool(config.use_directory_urls),
-                                         settings.root)
+                                         settings.root, config.site_url)
         if refused:
             raise ContentError(refused)
         with report.phase("替换"):

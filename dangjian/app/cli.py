@@ -1,4 +1,4 @@
-"""The ``dangjian`` command: build, serve, check, schema, import."""
+"""The ``dangjian`` command: init, new, build, serve, check, bundle, wheelhouse, …"""
 
 from __future__ import annotations
 
@@ -12,6 +12,10 @@ from dangjian.core.diagnostics import ContentError, Diagnostic
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    failed = FAILED.get(args.command, "构建失败")
+    if args.command in FAILED and not args.config_file.is_file():
+        print(f"{failed}：{missing_config(args.config_file)}", file=sys.stderr)
+        return 1
     try:
         return args.run(args)
     except ContentError as exc:
@@ -19,7 +23,7 @@ def main(argv: list[str] | None = None) -> int:
         errors = sum(1 for d in exc.diagnostics if d.severity.value == "error")
         what = f"{errors} 个错误" if errors else \
             f"严格模式下有 {len(exc.diagnostics)} 个警告"
-        print(f"\n构建失败：{what}。site/ 保持不变。", file=sys.stderr)
+        print(f"\n{failed}：{what}。site/ 保持不变。", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -28,11 +32,21 @@ def main(argv: list[str] | None = None) -> int:
         from dangjian.search.search_index import SearchIndexError
 
         if isinstance(exc, EngineError | SearchIndexError):
-            print(f"构建失败：{exc}", file=sys.stderr)
+            print(f"{failed}：{exc}", file=sys.stderr)
             return 1
         print(f"内部错误：{type(exc).__name__}: {exc}\n请把这条信息告诉维护者。",
               file=sys.stderr)
         return 70
+
+
+FAILED = {"build": "构建失败", "serve": "预览失败", "check": "检查失败", "bundle": "打包失败"}
+"""The commands that read a site's mkdocs.yml, and how each says that it failed."""
+
+
+def missing_config(config_file: Path) -> str:
+    return (f"找不到配置文件 {config_file}，这里还不是党建知识站的站点文件夹。"
+            "新建站点请运行 dangjian init（在当前文件夹）或 dangjian init 文件夹名；"
+            "已有站点请进入它的文件夹再运行，或用 -f 指定 mkdocs.yml 的位置。")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -49,6 +63,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--pdf", action="store_true",
                        help="同时为每件法规、学习资料和工作要点生成 PDF"
                             "（放在 pdf/ 下，页面上可下载）")
+    build.add_argument("--site-url", help="发布地址，如 http://intranet/dangjian/（默认取配置的 "
+                                          "site_url）；发布在子路径下时必须有")
     build.set_defaults(run=_build)
 
     serve = sub.add_parser("serve", help="构建并在本机预览，内容改动后自动重建")
@@ -99,6 +115,30 @@ def _parser() -> argparse.ArgumentParser:
     pdf.add_argument("--no-tracking", action="store_true",
                      help="工作要点的 PDF 不附分工与进展表")
     pdf.set_defaults(run=_pdf)
+    init = sub.add_parser("init", help="在空文件夹中新建站点（含示例和使用帮助）")
+    init.add_argument("dir", type=Path, nargs="?", default=Path("."),
+                      help="站点文件夹（默认当前文件夹）")
+    init.set_defaults(run=_init)
+
+    from dangjian.app.new import KINDS
+
+    new = sub.add_parser("new", help="按模板新建文档：regulation 法规制度、study 学习资料、"
+                                     "workplan 工作要点、track 学习路径")
+    new.add_argument("kind", choices=KINDS, help="文档类型")
+    new.add_argument("name", help="标识（也是文件名）：小写英文字母、数字和连字符；"
+                                  "工作要点可用年份，如 2026")
+    new.add_argument("--title", help="标题")
+    new.set_defaults(run=_new)
+
+    wheelhouse = sub.add_parser("wheelhouse", help="制作离线安装包：全部 wheel、Pagefind 程序和"
+                                                   "安装脚本")
+    wheelhouse.add_argument("out", type=Path, metavar="DIR", help="输出文件夹")
+    wheelhouse.add_argument("--python-version", help="目标机器的 Python 版本，如 3.11"
+                                                     "（默认同本机）")
+    wheelhouse.add_argument("--platform", action="append",
+                            help="目标机器的平台标签，如 manylinux2014_x86_64、win_amd64"
+                                 "（可重复；默认同本机）")
+    wheelhouse.set_defaults(run=_wheelhouse)
 
     schema = sub.add_parser("schema", help="把 front matter 的 JSON Schema 写到目录")
     schema.add_argument("out", type=Path, nargs="?", default=Path("schema"))
@@ -131,7 +171,7 @@ def _build(args: argparse.Namespace) -> int:
         # A narrower audience never lands in the default site/ by accident.
         site_dir = args.config_file.resolve().parent / f"site-{args.audience}"
     report = build(args.config_file, site_dir, args.strict, say=_say, audience=args.audience,
-                   pdf=args.pdf)
+                   pdf=args.pdf, site_url=args.site_url)
     _print_diagnostics(report.warnings)
     print(summary(report))
     return 0
@@ -232,6 +272,55 @@ def _keygen(args: argparse.Namespace) -> int:
     print(f"私钥：{pair.private}（仅本人可读；妥善保管，不要放进仓库或离线包）")
     print(f"公钥：{pair.public}（发给各支部，用于 dangjian verify --key）")
     print(f"指纹：{pair.fingerprint}")
+    return 0
+
+
+def _init(args: argparse.Namespace) -> int:
+    from dangjian.app.init import InitError, init
+
+    try:
+        files = init(args.dir)
+    except (InitError, OSError) as exc:
+        print(f"新建站点失败：{exc}", file=sys.stderr)
+        return 1
+    print(f"已在 {args.dir.resolve()} 新建站点（{len(files)} 个文件）：")
+    print("  mkdocs.yml   配置（站点名称、发布地址、读者范围）")
+    print("  docs/        首页、示例文档和使用帮助（docs/help/，可删除）")
+    print("  data/        部门、分工与进展、学习路径、术语、书目的示例")
+    where = "" if args.dir == Path(".") else f"cd {args.dir} && "
+    print(f"下一步：{where}dangjian serve，在浏览器中打开 http://127.0.0.1:8000/")
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    from dangjian.app.new import NewError, Site, new
+    from dangjian.engine import render as engine
+
+    if not args.config_file.is_file():
+        print(f"新建文档失败：{missing_config(args.config_file)}", file=sys.stderr)
+        return 1
+    _, settings = engine.load(args.config_file)
+    site = Site(settings.root, settings.docs_dir, settings.data_dir,
+                tuple(settings.audiences.also_reads))
+    try:
+        path = new(site, args.kind, args.name, args.title)
+    except (NewError, OSError) as exc:
+        print(f"新建文档失败：{exc}", file=sys.stderr)
+        return 1
+    print(f"已写出 {path}：按注释填写各字段，再运行 dangjian check。")
+    return 0
+
+
+def _wheelhouse(args: argparse.Namespace) -> int:
+    from dangjian.app.wheelhouse import WheelhouseError, wheelhouse
+
+    try:
+        made = wheelhouse(args.out, args.python_version, args.platform or [], say=_say)
+    except WheelhouseError as exc:
+        print(f"制作离线安装包失败：{exc}", file=sys.stderr)
+        return 1
+    print(f"离线安装包：{made.out}（{made.wheels} 个 wheel，Pagefind {made.pagefind}）")
+    print(f"在目标机器上安装：sh {made.out / 'install.sh'}")
     return 0
 
 

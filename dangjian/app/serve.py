@@ -24,12 +24,29 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args) -> None:  # noqa: A002 — quiet by design
         pass
 
+    def send_error(self, code: int, message: str | None = None,
+                   explain: str | None = None) -> None:
+        """A missing page gets the site's own 404 page, as the published site does."""
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
 
 def serve(config_file: Path, site_dir: Path | None, host: str, port: int, *, watch: bool,
           say: Say) -> int:
     from dangjian.app.summary import summary
 
-    report = build(config_file, site_dir, say=say)
+    # Served at the root here, whatever path the site is published at.
+    site_url = f"http://{host}:{port}/"
+    report = build(config_file, site_dir, say=say, site_url=site_url)
     say(summary(report))
     assert report.site_dir is not None
     root = report.site_dir
@@ -37,7 +54,8 @@ def serve(config_file: Path, site_dir: Path | None, host: str, port: int, *, wat
     server = http.server.ThreadingHTTPServer((host, port), handler)
     say(f"\n预览地址：http://{host}:{port}/   （Ctrl+C 停止）")
     if watch:
-        thread = threading.Thread(target=_watch, args=(config_file, site_dir, say), daemon=True)
+        thread = threading.Thread(target=_watch, args=(config_file, site_dir, site_url, say),
+                                  daemon=True)
         thread.start()
     try:
         server.serve_forever()
@@ -61,7 +79,7 @@ def _snapshot(root: Path) -> dict[str, float]:
     return stamps
 
 
-def _watch(config_file: Path, site_dir: Path | None, say: Say) -> None:
+def _watch(config_file: Path, site_dir: Path | None, site_url: str, say: Say) -> None:
     root = config_file.resolve().parent
     seen = _snapshot(root)
     while True:
@@ -72,7 +90,7 @@ def _watch(config_file: Path, site_dir: Path | None, say: Say) -> None:
         seen = now
         say("\n内容有改动，重新构建…")
         try:
-            report = build(config_file, site_dir, say=say)
+            report = build(config_file, site_dir, say=say, site_url=site_url)
             say(f"已重建：{report.pages_written} 个页面，{report.seconds:.1f} 秒")
         except ContentError as exc:
             for diagnostic in exc.diagnostics:

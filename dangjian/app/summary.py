@@ -12,13 +12,19 @@ def summary(report: BuildReport) -> str:
         "构建完成",
         f"  文档    {kinds}",
         f"  页面    {report.pages_written} 个 HTML 文件 → {report.site_dir}",
-        f"  警告    {len(report.warnings) + len(report.engine_warnings)}",
+        f"  警告    {warning_count(report)}",
         *_search(report),
         f"  用时    {report.seconds:.1f} 秒{_phases(report)}",
     ]
     for message in report.engine_warnings[:10]:
         lines.append(f"  MkDocs: {message}")
     return "\n".join(lines)
+
+
+def warning_count(report: BuildReport) -> int:
+    """Content, engine and search warnings (a search that fell back is one)."""
+    fell_back = bool(report.search and report.search.binary.warning)
+    return len(report.warnings) + len(report.engine_warnings) + fell_back
 
 
 def _search(report: BuildReport) -> list[str]:

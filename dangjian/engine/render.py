@@ -47,11 +47,14 @@ def load(config_file: Path, offline: bool = False) -> tuple[MkDocsConfig, Settin
         if offline:
             overrides = {"use_directory_urls": False,
                          "plugins": _plugins_without_search(config_file)}
-        config = load_config(config_file=str(config_file), **overrides)
+        overrides |= _theme_custom_dir(config_file)
+        _require_docs_dir(config_file)
+        config = _load_config(config_file, overrides)
     except MkDocsException as exc:
         raise EngineError(f"{config_file.name}: {exc}") from None
     _refuse_template_plugins(list(config.plugins.items()))
-    # Templates (overrides/main.html) leave Pagefind out of the file:// variant.
+    _layer_package_theme(config)
+    # Templates (dangjian/theme/main.html) leave Pagefind out of the file:// variant.
     config["extra"]["dangjian_offline"] = offline
     plugin = _plugin(config)
     root = Path(config.config_file_path).parent
@@ -74,13 +77,72 @@ MACROS_REFUSED = ("mkdocs.yml 启用了 macros 插件：页面函数（doc_link�
                   "请从 mkdocs.yml 的 plugins 中删除 macros")
 
 
-def _raw_plugins(config_file: Path) -> list:
+# --- The product's theme layer -------------------------------------------------------
+# The templates the product needs (search box, indexed content, offline variant) live in
+# the package, so that a site keeps nothing in step with it: the site's own custom_dir
+# (overrides/) is searched first and only adds to them; Material comes last.
+
+PACKAGE_THEME = Path(__file__).resolve().parent.parent / "theme"
+SITE_OVERRIDES = "overrides"
+
+
+def _layer_package_theme(config: MkDocsConfig) -> None:
+    dirs = config.theme.dirs
+    dirs.insert(1 if config.theme.custom_dir else 0, str(PACKAGE_THEME))
+
+
+def _theme_custom_dir(config_file: Path) -> dict:
+    """A site's own templates are its ``overrides/`` folder, also when mkdocs.yml does not
+    name it (so that plain ``mkdocs`` meets the plugin's refusal rather than a missing
+    folder); a ``custom_dir`` that does not exist adds nothing and is dropped."""
+    theme = _raw(config_file).get("theme")
+    theme = {"name": theme} if isinstance(theme, str) else theme
+    if not isinstance(theme, dict):
+        return {}
+    named = theme.get("custom_dir")
+    if isinstance(named, str) and not (config_file.parent / named).is_dir():
+        return {"theme": {key: value for key, value in theme.items() if key != "custom_dir"}}
+    if named is None and (config_file.parent / SITE_OVERRIDES).is_dir():
+        return {"theme": {**theme, "custom_dir": SITE_OVERRIDES}}
+    return {}
+
+
+def _require_docs_dir(config_file: Path) -> None:
+    docs = _raw(config_file).get("docs_dir", "docs")
+    if isinstance(docs, str) and not (config_file.parent / docs).is_dir():
+        raise EngineError(f"{config_file.name}: docs_dir: 内容文件夹 {docs}/ 不存在。"
+                          "请新建它并放入首页 index.md，或用 dangjian init 新建一个站点。")
+
+
+def _load_config(config_file: Path, overrides: dict) -> MkDocsConfig:
+    """MkDocs logs what is wrong with a configuration and raises only “Aborted”: the
+    logged reasons go into the message."""
+    collector = _Collector()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collector)
+    try:
+        return load_config(config_file=str(config_file), **overrides)
+    except MkDocsException:
+        reasons = "；".join(collector.records) or "无法读取"
+        raise EngineError(f"{config_file.name} 配置有误：{reasons}") from None
+    finally:
+        logger.removeHandler(collector)
+
+# --------------------------------------------------------------------------------------
+
+
+def _raw(config_file: Path) -> dict:
     try:
         with config_file.open("rb") as handle:
             raw = yaml_load(handle) or {}
     except (OSError, MkDocsException):
-        return []  # load_config reports it
-    plugins = raw.get("plugins", []) if isinstance(raw, dict) else []
+        return {}  # load_config reports it
+    return raw if isinstance(raw, dict) else {}
+
+
+def _raw_plugins(config_file: Path) -> list:
+    raw = _raw(config_file)
+    plugins = raw.get("plugins", [])
     return plugins if isinstance(plugins, list) else list(plugins or [])
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import types
+import typing
 from collections.abc import Callable, Mapping
 from enum import Enum
 from typing import Any, TypeVar
@@ -30,8 +33,58 @@ def validate(model: type[M], data: Any, lines: LineMap, path: str,
             loc = tuple(error["loc"])
             field_name = ".".join(str(part) for part in (*prefix, *loc))
             line = lines.line_of((*prefix, *loc))
-            diagnostics.error(path, line, field_name, _message(error))
+            diagnostics.error(path, line, field_name,
+                              _message(error) + _allowed_hint(error, model, loc))
         return None
+
+
+def _allowed_hint(error: Mapping[str, Any], model: type[BaseModel],
+                  loc: tuple[str | int, ...]) -> str:
+    """The values a missing or wrong field may take, in the author's words."""
+    values = allowed_values(model, loc) if error["type"] == "missing" else []
+    return "，应为：" + "、".join(values) if values else ""
+
+
+def allowed_values(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
+    """The fixed values of the field at ``loc`` (an enumeration or literal), or []."""
+    annotation: Any = model
+    for part in loc:
+        annotation = _unwrap(annotation)
+        if isinstance(part, int):
+            continue
+        if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+            return []
+        field = annotation.model_fields.get(part)
+        if field is None:
+            return []
+        annotation = field.annotation
+    return _values(annotation)
+
+
+def _unwrap(annotation: Any) -> Any:
+    """``X | None``, ``list[X]`` and ``Annotated[X, …]`` → ``X``."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin in (typing.Union, types.UnionType):
+            rest = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+            if len(rest) != 1:
+                return annotation
+            annotation = rest[0]
+        elif origin in (list, typing.Annotated):
+            annotation = typing.get_args(annotation)[0]
+        else:
+            return annotation
+
+
+def _values(annotation: Any) -> list[str]:
+    values: list[str] = []
+    for arg in typing.get_args(annotation) or (annotation,):
+        arg = _unwrap(arg)
+        if isinstance(arg, type) and issubclass(arg, Enum):
+            values += [str(member.value) for member in arg]
+        elif typing.get_origin(arg) is typing.Literal:
+            values += [str(value) for value in typing.get_args(arg)]
+    return values
 
 
 _FIXED = {
@@ -42,7 +95,9 @@ _FIXED = {
 # Pydantic's error type → the author's message; ``shown`` is the value as written.
 _FORMATTED: dict[str, Callable[[str, Any, dict[str, Any], Any], str]] = {
     "enum": lambda shown, _v, ctx, _e:
-        f"值 {shown} 不在允许范围内，应为：{ctx.get('expected', '')}",
+        f"值 {shown} 不在允许范围内，应为：{_listed(ctx.get('expected', ''))}",
+    "literal_error": lambda shown, _v, ctx, _e:
+        f"值 {shown} 不在允许范围内，应为：{_listed(ctx.get('expected', ''))}",
     "string_type": lambda shown, value, _c, _e: f"应为文字，实为 {_type_name(value)} {shown}",
     "str_type": lambda shown, value, _c, _e: f"应为文字，实为 {_type_name(value)} {shown}",
     "list_type": lambda shown, value, _c, _e: f"应为列表，实为 {_type_name(value)} {shown}",
@@ -73,6 +128,12 @@ def _message(error: Mapping[str, Any]) -> str:
     if kind in _FORMATTED:
         return _FORMATTED[kind](shown, value, error.get("ctx") or {}, error)
     return f"{error['msg']}（值为 {shown}）"
+
+
+def _listed(expected: str) -> str:
+    """Pydantic's ``'上级文件' or '企业制度'`` as ``上级文件、企业制度``."""
+    values = re.findall(r"'((?:[^'\\]|\\.)*)'", expected)
+    return "、".join(values) if values else expected
 
 
 def _shown(value: Any) -> str:

@@ -24,7 +24,7 @@ INDEX_FILE = "_dangjian/search-index.js"
 
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 _DOCUMENT = re.compile(r"<div data-pagefind-body>")
-"""A document's content, marked for indexing at full weight (see overrides/main.html)."""
+"""A document's content, marked for indexing at full weight (see dangjian/theme/main.html)."""
 _SKIP_CLASSES = ("headerlink", "dj-copy", "dj-backlinks", "md-source-file", "dj-search-fields",
                  "dj-selfcheck__intro", "dj-selfcheck__summary")
 _BLOCKS = {"p", "li", "td", "th", "dd", "div", "blockquote", "pre", "section"}

@@ -7,7 +7,8 @@ title is HTML-escaped here, once, as the navigation is returned: entries passed 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import functools
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from dangjian.core import ui
@@ -31,9 +32,11 @@ UNDATED = ui.text("card.date") + ui.UNKNOWN
 
 def build(inventory: Inventory, has_home: bool,
           progress: Sequence[NavEntry] | None = None,
-          tracks: Sequence[tuple[str, str]] = ()) -> list[NavEntry]:
+          tracks: Sequence[tuple[str, str]] = (),
+          sections: Sequence[tuple[str, list[str]]] = ()) -> list[NavEntry]:
     """``progress``: the generated progress pages, listed under 工作要点 before the plans;
-    ``tracks``: (title, page) of every track, in order."""
+    ``tracks``: (title, page) of every track, in order; ``sections``: (title, pages) of
+    folders of plain pages (such as 使用帮助), each a tab after the others."""
     plans = sorted(inventory.of_kind(WORKPLAN), key=lambda d: -d.meta.year)
     regulations = sorted(inventory.of_kind(REGULATION), key=regulation_order)
     by_category: dict[str, list[Document]] = {}
@@ -57,8 +60,34 @@ def build(inventory: Inventory, has_home: bool,
         {ui.text("kind.study"): ["study/index.md", *_listed(study, _date_year)]},
         {ui.text("kind.track"): ["tracks/index.md", *({title: page} for title, page in tracks)]},
         {ui.text("kind.glossary"): ["glossary/index.md"]},
+        *({title: list(pages)} for title, pages in sections),
     ]
     return [_inert(entry) for entry in nav]
+
+
+def plain_sections(pages: Sequence[tuple[str, str | None, str]],
+                   taken: Iterable[str]) -> list[tuple[str, list[str]]]:
+    """Folders of plain pages with an ``index.md``, from (page, title, body) of every plain
+    page: titled by the index page, its pages in the order the index links to them."""
+    folders: dict[str, list[tuple[str, str | None, str]]] = {}
+    for page in pages:
+        folder, slash, _ = page[0].partition("/")
+        if slash and folder not in taken:
+            folders.setdefault(folder, []).append(page)
+    sections = []
+    for folder, members in sorted(folders.items()):
+        index = next((m for m in members if m[0] == f"{folder}/index.md"), None)
+        if index is None:
+            continue
+        rest = sorted((m for m in members if m is not index),
+                      key=functools.partial(_linked_at, index[2], folder))
+        sections.append((index[1] or folder, [index[0], *(m[0] for m in rest)]))
+    return sections
+
+
+def _linked_at(body: str, folder: str, member: tuple[str, str | None, str]) -> tuple[int, str]:
+    at = body.find(member[0].removeprefix(f"{folder}/"))
+    return (at if at >= 0 else len(body), member[0])
 
 
 def _inert(entry: NavEntry) -> NavEntry:

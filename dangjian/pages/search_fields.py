@@ -19,7 +19,8 @@ from dangjian.pages import fragments
 
 BODY_KEY = "search_body"
 WEIGHT_KEY = "search_weight"
-"""Front matter key that marks a page's content as the part to index (see overrides/)."""
+"""Front matter key that marks a page's content as the part to index (see
+dangjian/theme/main.html)."""
 
 KIND_FILTER = ui.text("search.kind")
 FILTERS = (KIND_FILTER, ui.text("card.category"), ui.text("card.status"),

@@ -17,7 +17,7 @@ import yaml
 
 from dangjian.core import ui
 from dangjian.core.documents import Document, Inventory
-from dangjian.core.kinds import REGULATION, WORKPLAN
+from dangjian.core.kinds import KINDS, REGULATION, WORKPLAN
 from dangjian.core.urls import Links
 from dangjian.load.loader import Content
 from dangjian.pages import (
@@ -52,7 +52,7 @@ SCRIPTS = [f"{ASSET_DIR}/{UI_SCRIPT}", f"{ASSET_DIR}/store.js",
            f"{ASSET_DIR}/print.js"]
 OFFLINE_SCRIPTS = [f"{ASSET_DIR}/offline-search.js"]
 TEMPLATE_SCRIPTS = [f"{ASSET_DIR}/search.js"]
-"""Loaded by overrides/main.html (as an ES module, online only), not through MkDocs."""
+"""Loaded by dangjian/theme/main.html (as an ES module, online only), not through MkDocs."""
 ASSETS = tuple(path.removeprefix(f"{ASSET_DIR}/")
                for path in (*STYLESHEETS, *SCRIPTS, *OFFLINE_SCRIPTS, *TEMPLATE_SCRIPTS)
                if not path.endswith((track_pages.DATA_SCRIPT, UI_SCRIPT)))
@@ -66,6 +66,10 @@ GENERATED = {
     "publications/index.md": indexes.publications,
     "study/index.md": indexes.study,
 }
+TAKEN_FOLDERS = frozenset({*(kind.folder for kind in KINDS), "search", "tracks", "glossary",
+                           ASSET_DIR})
+"""Folders whose pages the navigation lists already; any other folder of plain pages with
+an index.md becomes a tab of its own."""
 
 
 @dataclass
@@ -92,11 +96,17 @@ def stage(content: Content, target: Path, directory_urls: bool = True,
     plans = plan_pages.PlanView(content.tracking, plan_pages.cited_in(refs),
                                 plan_pages.served_by_tracks(content.tracks))
     functions = page_functions.PageFunctions(content.inventory)
+    sections = navigation.plain_sections(
+        [(page.page, page.meta.title, page.body) for page in content.pages], TAKEN_FOLDERS)
+    # A section of plain pages (使用帮助) is searched as a type of its own.
+    section_of = {page: title for title, pages in sections for page in pages}
     sources: dict[str, str] = {}
     for plain in content.pages:
         links = Links(plain.page, directory_urls)
         body = linking.render(functions.mark(plain.body), refs, plain.page, links)
         text = _plain_page(body, page_meta(plain.meta.model_dump(exclude_none=True)))
+        if plain.page in section_of:
+            text = search_fields.index_as(text, section_of[plain.page])
         writer.text(plain.page, functions.expand(tooltips.annotate(text, terms), links))
         sources[plain.page] = plain.source
     for doc in content.inventory.documents:
@@ -131,7 +141,8 @@ def stage(content: Content, target: Path, directory_urls: bool = True,
     writer.remove_stale()
     nav = navigation.build(content.inventory, has_home="index.md" in authored,
                            progress=tracking_pages.nav(content.tracking),
-                           tracks=[(track.title, track.page) for track in content.tracks])
+                           tracks=[(track.title, track.page) for track in content.tracks],
+                           sections=sections)
     pages = sorted(p for p in writer.written if p.endswith(".md"))
     return Staged(target, nav, pages, sources)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from dangjian.core.diagnostics import Diagnostic
 from dangjian.pages.stage import Staged
@@ -13,11 +14,15 @@ from dangjian.safety import firewall
 FIELD = "发布检查"
 
 
-def check(site: Path, staged: Staged, directory_urls: bool, root: Path) -> list[Diagnostic]:
-    """Every finding of the firewall in ``site``; ``root`` is the project (for sources)."""
+def check(site: Path, staged: Staged, directory_urls: bool, root: Path,
+          site_url: str | None = None) -> list[Diagnostic]:
+    """Every finding of the firewall in ``site``; ``root`` is the project (for sources),
+    ``site_url`` where the site is published."""
     pages = {_html_of(page, directory_urls): page for page in staged.pages}
+    base = urlsplit(site_url or "").path or "/"
+    policy = firewall.Policy(base_path=base if base.endswith("/") else base + "/")
     return [_diagnostic(finding, pages, staged, root)
-            for finding in firewall.check_site(site)]
+            for finding in firewall.check_site(site, policy)]
 
 
 def _html_of(page: str, directory_urls: bool) -> str:

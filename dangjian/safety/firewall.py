@@ -153,6 +153,9 @@ class Policy:
     """``<meta http-equiv>`` values allowed: none of these navigates or runs anything."""
     allow_remote_resources: bool = False
     """Whether pages may load images, styles or scripts from other hosts (never offline)."""
+    base_path: str = "/"
+    """The URL path the site is published under (from ``site_url``): root-absolute URLs
+    that start with it point into the site (the 404 page uses them)."""
 
 
 _FORBIDDEN_TAGS = frozenset({
@@ -220,13 +223,15 @@ _MAX_INFLATED = 64 * 1024 * 1024
 _PAGEFIND_SIGNATURE = b"pagefind_dcd"
 
 
-def inline_script_hash(body: str) -> str:
+def inline_script_hash(body: str, base_path: str = "/") -> str:
     """SHA-256 of an inline script's text with its page-relative parts taken out.
 
-    Material writes the page's depth into one script (``new URL("../..",location)``);
-    only a path made of dots and slashes is taken out, so nothing else can vary.
+    Material writes the page's depth into one script (``new URL("../..",location)``), or
+    the site's own path where a page uses absolute URLs (the 404 page); only a path made
+    of dots and slashes, or exactly ``base_path``, is taken out, so nothing else can vary.
     """
-    normal = _LOCATION_SCOPE.sub('new URL("",location)', body.strip())
+    normal = body.strip().replace(f'new URL("{base_path}",location)', 'new URL("",location)')
+    normal = _LOCATION_SCOPE.sub('new URL("",location)', normal)
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()
 
 
@@ -597,7 +602,7 @@ class _Page:
         if kind not in _JS_TYPES:
             self._add(SCRIPT, f"不允许的脚本类型 “{kind}”", shown(), where)
             return
-        digest = inline_script_hash(body)
+        digest = inline_script_hash(body, self.policy.base_path)
         if digest not in self.policy.inline_script_hashes:
             self._add(SCRIPT, f"不属于本产品的内联脚本（sha256 {digest}）", shown(), where)
 
@@ -607,7 +612,8 @@ class _Page:
             return None
         path = re.split(r"[?#]", url, maxsplit=1)[0]
         if path.startswith("/"):
-            joined = path.lstrip("/")
+            base = self.policy.base_path
+            joined = path[len(base):] if path.startswith(base) else path.lstrip("/")
         else:
             joined = posixpath.join(posixpath.dirname(self.path), path)
         normal = posixpath.normpath(joined)

@@ -20,6 +20,7 @@ import json
 import os
 import platform
 import subprocess
+import sys
 import tarfile
 import tempfile
 import urllib.error
@@ -83,14 +84,34 @@ def locate(cache_root: Path | None = None, registry: str | None = None) -> Binar
         version = version_of(path)
         return Binary(path, version, f"{OVERRIDE_ENV}", None if version == VERSION else
                       f"{OVERRIDE_ENV} 指定的 Pagefind 是 {version}，不是 {VERSION}")
+    installed = installed_path()
+    if installed.is_file():
+        return Binary(installed, VERSION, f"离线安装 {installed}")
     target = cached_path(cache_root)
     if target.is_file():
         return Binary(target, VERSION, f"缓存 {target}")
+    key = (str(target), registry_url(registry))
+    if key in _failed_fetch:
+        # Once per process: a preview's rebuilds do not wait on the network each time.
+        return _fallback(_failed_fetch[key])
     try:
         fetch(target, registry)
     except FetchError as exc:
+        _failed_fetch[key] = str(exc)
         return _fallback(str(exc))
     return Binary(target, VERSION, f"npm 包 {package_name()}，已缓存到 {target}")
+
+
+_failed_fetch: dict[tuple[str, str], str] = {}
+"""Why this process could not fetch the binary into a target from a registry."""
+
+
+def installed_path(prefix: Path | None = None) -> Path:
+    """Where an offline installation puts the binary: beside the environment that runs
+    dangjian (``share/dangjian/`` of its prefix), so that no download is needed."""
+    suffix = ".exe" if platform.system().lower() == "windows" else ""
+    base = prefix if prefix is not None else Path(sys.prefix)
+    return base / "share" / "dangjian" / f"pagefind-{VERSION}" / f"{BINARY}{suffix}"
 
 
 def cache_dir(cache_root: Path | None = None) -> Path:
@@ -107,8 +128,9 @@ def cached_path(cache_root: Path | None = None) -> Path:
     return cache_dir(cache_root) / f"{BINARY}{suffix}"
 
 
-def package_name() -> str:
-    key = (platform.system().lower(), platform.machine().lower())
+def package_name(key: tuple[str, str] | None = None) -> str:
+    """The npm package for ``(system, machine)``, by default this machine's."""
+    key = key or (platform.system().lower(), platform.machine().lower())
     if key not in PACKAGES:
         raise FetchError(f"Pagefind 没有为 {key[0]}/{key[1]} 发布 npm 包")
     return PACKAGES[key]
@@ -123,18 +145,22 @@ def version_of(path: Path) -> str:
     return out.strip().rpartition(" ")[2]
 
 
+def registry_url(registry: str | None = None) -> str:
+    """The registry npm itself would use, so that a mirror configured for npm serves here."""
+    return registry or os.environ.get("npm_config_registry") \
+        or os.environ.get("NPM_CONFIG_REGISTRY") or DEFAULT_REGISTRY  # noqa: SIM112
+
+
 class FetchError(Exception):
     """The chosen version could not be fetched or did not verify."""
 
 
-def fetch(target: Path, registry: str | None = None) -> None:
-    """Fetch the platform's package at ``VERSION``, verify it, write its binary to
-    ``target``."""
-    name = package_name()
-    # The registry npm itself would use, so that a mirror configured for npm serves here.
-    base = registry or os.environ.get("npm_config_registry") \
-        or os.environ.get("NPM_CONFIG_REGISTRY") or DEFAULT_REGISTRY  # noqa: SIM112
-    url = base.rstrip("/") + "/" + urllib.parse.quote(name, safe="@")
+def fetch(target: Path, registry: str | None = None, name: str | None = None,
+          check_version: bool = True) -> None:
+    """Fetch the platform's package (or ``name``) at ``VERSION``, verify it, write its
+    binary to ``target``; ``check_version`` runs it, which only this platform's can."""
+    name = name or package_name()
+    url = registry_url(registry).rstrip("/") + "/" + urllib.parse.quote(name, safe="@")
     document = json.loads(_get(url, "application/vnd.npm.install-v1+json"))
     try:
         dist = document["versions"][VERSION]["dist"]
@@ -145,7 +171,7 @@ def fetch(target: Path, registry: str | None = None) -> None:
     verify(data, integrity)
     binary = _member(data, f"package/bin/{target.name}")
     _install(binary, target)
-    if version_of(target) != VERSION:
+    if check_version and version_of(target) != VERSION:
         target.unlink()
         raise FetchError(f"{name} 里的程序不是 {VERSION}")
 

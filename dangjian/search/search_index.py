@@ -2,7 +2,7 @@
 
 It runs on the HTML of the site being built, before that site is swapped into place, so a
 failed index leaves the last good site untouched. What is indexed is decided in the
-pages themselves: ``data-pagefind-body`` on a document's content (overrides/main.html),
+pages themselves: ``data-pagefind-body`` on a document's content (dangjian/theme/main.html),
 its filters and metadata in a hidden element (``search_fields``). The selectors below
 drop what sits inside the content but is not the document's text.
 """
