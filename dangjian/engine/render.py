@@ -13,6 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 from mkdocs.utils.yaml import yaml_load
 
+from dangjian.core import ui
 from dangjian.engine.plugin import DangjianPlugin, ProgressCallback
 from dangjian.load.audiences import Audiences
 from dangjian.pages.navigation import NavEntry
@@ -53,6 +54,8 @@ def load(config_file: Path, offline: bool = False) -> tuple[MkDocsConfig, Settin
     _refuse_template_plugins(list(config.plugins.items()))
     # Templates (overrides/main.html) leave Pagefind out of the file:// variant.
     config["extra"]["dangjian_offline"] = offline
+    # The header's switches (overrides/main.html) speak the interface's words too.
+    config["extra"]["dangjian_ui"] = ui.TABLE["readers"]
     plugin = _plugin(config)
     root = Path(config.config_file_path).parent
     data_dir = plugin.config.data_dir if plugin else "data"
