@@ -36,7 +36,8 @@ def file_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def mark_two_steps_and_reload(page, track_url: str) -> None:
     page.goto(track_url)
     total = page.locator("ol.dj-steps > li").count()
-    expect(page.locator(".dj-track-controls .dj-track-progress__text")).to_have_text(f"已学 0/{total}（0%）")
+    expect(page.locator(".dj-track-controls .dj-track-progress__text")).to_have_text(
+        f"已学 0/{total}（0%）")
 
     page.locator("ol.dj-steps > li").nth(0).locator(".dj-step__title a").click()
     bar = page.locator(".dj-stepbar")
@@ -57,7 +58,8 @@ def mark_two_steps_and_reload(page, track_url: str) -> None:
 
     bar.get_by_role("link", name="支部书记履职").click()
     progress = page.locator(".dj-track-controls .dj-track-progress")
-    expect(progress.locator(".dj-track-progress__text")).to_have_text(f"已学 2/{total}（{percent}%）")
+    expect(progress.locator(".dj-track-progress__text")).to_have_text(
+        f"已学 2/{total}（{percent}%）")
     assert progress.locator("progress").evaluate("bar => [bar.value, bar.max]") == [2, total]
     done = page.locator("ol.dj-steps > li.dj-step--done")
     assert done.count() == 2 and page.locator(".dj-step__done:visible").count() == 2
@@ -73,7 +75,8 @@ def mark_two_steps_and_reload(page, track_url: str) -> None:
     # Reset asks first: declining keeps the marks, accepting clears them.
     page.once("dialog", lambda dialog: dialog.dismiss())
     page.get_by_role("button", name="重置进度").click()
-    expect(progress.locator(".dj-track-progress__text")).to_have_text(f"已学 2/{total}（{percent}%）")
+    expect(progress.locator(".dj-track-progress__text")).to_have_text(
+        f"已学 2/{total}（{percent}%）")
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="重置进度").click()
     expect(progress.locator(".dj-track-progress__text")).to_have_text(f"已学 0/{total}（0%）")
