@@ -113,7 +113,7 @@ def test_regulation_index_order_filters_and_dates(built_site):
     html = (built_site / "regulations" / "index.html").read_text(encoding="utf-8")
     rows = re.findall(r'<tr data-order="(\d+)" data-category="([^"]*)" data-status="([^"]*)" '
                       r'data-issuer="([^"]*)" data-issued="([^"]*)" data-effective="([^"]*)">'
-                      r'<td><a href="[^"]*">《([^》]*)》', html)
+                      r'<td[^>]*><a href="[^"]*">《([^》]*)》', html)
     content = loader.load(Project.at(ROOT), Diagnostics())
     listed = [doc for doc in content.inventory.documents
               if doc.kind.name in {"regulation", "publication"}]

@@ -178,7 +178,7 @@ def expected_counts(root: Path, plan_id: str) -> dict[str, Counter]:
 
 
 def chart_counts(html: str, plan_id: str) -> dict[str, Counter]:
-    figure = re.search(rf'<figure class="dj-chart" data-plan="{plan_id}">(.*?)</figure>',
+    figure = re.search(rf'<figure class="dj-chart" data-plan="{plan_id}"[^>]*>(.*?)</figure>',
                        html).group(1)
     counts: dict[str, Counter] = {}
     for row, body in re.findall(r'<g class="dj-chart__row" data-row="([^"]+)">(.*?)</g>',
@@ -207,7 +207,7 @@ def test_chart_counts_match_the_data(project, plan_id):
 
 def test_chart_draws_segments_to_scale(two_years):
     html = generated(two_years, "workplans/overview.md")
-    figure = re.search(r'data-plan="t-2021">(.*?)</figure>', html).group(1)
+    figure = re.search(r'data-plan="t-2021"[^>]*>(.*?)</figure>', html).group(1)
     segments = re.findall(r'<rect [^>]*width="([\d.]+)" height="22" [^>]*'
                           r'data-count="(\d+)"', figure)
     assert len(segments) == 4  # 2021-1: 推进中, 未启动, 未填报; 2021-2: 推进中

@@ -28,7 +28,6 @@ TABLE: dict[str, dict[str, Any]] = {
         "sample_title": "演示用的示例数据",
         "sample_notice": "是演示用的示例数据，不是实际的工作分工和进展。",
         "search": "搜索",
-        "outline": "目录",
         "plan_outline": "工作要点目录",
     },
     "kind": {
@@ -232,7 +231,6 @@ TABLE: dict[str, dict[str, Any]] = {
         "elder_hint": "放大字号、加深对比、加大按钮；本机浏览器会记住这一选择",
         "skip": "跳到正文",
         "card": "文件信息",
-        "swipe": "表格较宽，可左右滑动查看",
     },
     "copylink": {
         "article": "复制本条链接",

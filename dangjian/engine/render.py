@@ -55,7 +55,7 @@ def load(config_file: Path, offline: bool = False) -> tuple[MkDocsConfig, Settin
     # Templates (overrides/main.html) leave Pagefind out of the file:// variant.
     config["extra"]["dangjian_offline"] = offline
     # The header's switches (overrides/main.html) speak the interface's words too.
-    config["extra"]["dangjian_ui"] = ui.TABLE["readers"]
+    config["extra"]["dangjian_ui"] = ui.TABLE
     plugin = _plugin(config)
     root = Path(config.config_file_path).parent
     data_dir = plugin.config.data_dir if plugin else "data"
