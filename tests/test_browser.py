@@ -40,6 +40,9 @@ def test_regulation_page_on_a_phone(browser, site_url):
     context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
     tab = context.new_page()
     tab.goto(site_url + "regulations/zhibu-gongzuo-tiaoli/")
+    # The card starts closed on a phone; its summary line opens it.
+    assert not tab.locator(".dj-card").is_visible()
+    tab.locator(".dj-card-box > summary").click()
     assert tab.locator(".dj-card").is_visible()
     width = tab.evaluate("document.documentElement.scrollWidth")
     assert width <= 375

@@ -96,7 +96,7 @@ def test_citations_in_regulations_link_the_cited_regulation(built_site):
 def test_articles_and_chapters_have_visible_copy_links(built_site):
     html = (built_site / "regulations" / "dangyuan-jiaoyu-guanli-tiaoli" / "index.html"
             ).read_text(encoding="utf-8")
-    assert re.search(r'<h4 class="dj-article" id="第十条">第十条<a class="headerlink" '
+    assert re.search(r'<h3 class="dj-article" id="第十条">第十条<a class="headerlink" '
                      r'href="#第十条" title="[^"]+">', html)
     assert re.search(r'<h2 class="dj-chapter" id="第一章">[^<]*<a class="headerlink" '
                      r'href="#第一章"', html)
@@ -113,7 +113,7 @@ def test_regulation_index_order_filters_and_dates(built_site):
     html = (built_site / "regulations" / "index.html").read_text(encoding="utf-8")
     rows = re.findall(r'<tr data-order="(\d+)" data-category="([^"]*)" data-status="([^"]*)" '
                       r'data-issuer="([^"]*)" data-issued="([^"]*)" data-effective="([^"]*)">'
-                      r'<td><a href="[^"]*">《([^》]*)》', html)
+                      r'<td[^>]*><a href="[^"]*">《([^》]*)》', html)
     content = loader.load(Project.at(ROOT), Diagnostics())
     listed = [doc for doc in content.inventory.documents
               if doc.kind.name in {"regulation", "publication"}]

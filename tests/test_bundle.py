@@ -234,7 +234,7 @@ def test_bundle_works_from_file_urls(browser, unpacked):
     page.reload()
     expect(bar).to_contain_text("已学 1/")
     page.goto((unpacked / "tracks" / "index.html").as_uri())
-    expect(page.locator('[data-dj-progress="zhibu-shuji-lvzhi"] .dj-progress__text')
+    expect(page.locator('[data-dj-progress="zhibu-shuji-lvzhi"] .dj-track-progress__text')
            ).to_contain_text("已学 1/")
     context.close()
     assert outside == []

@@ -21,7 +21,7 @@ from .two_years import two_years_files
 HOSTILE = "<img src=x onerror=alert(1)>"
 ESCAPED = "&lt;img src=x onerror=alert(1)&gt;"
 
-OWNERS_OVERRIDE = """<dl class="dj-track site-owners" data-item="{{ item_id }}">
+OWNERS_OVERRIDE = """<dl class="dj-owners site-owners" data-item="{{ item_id }}">
 {%- for label, value in rows %}<p class="site-row">{{ label }}={{ value }}</p>{% endfor -%}
 </dl>
 """
@@ -61,8 +61,8 @@ def test_site_override_of_the_plan_item_row_changes_the_built_plan_page(make_pro
     texts = [p.text() for p in rows[0].css("p.site-row")]
     assert texts[0].startswith("状态=") and texts[1] == "牵头部门=组织部"
     # The package's row is gone; other fragments are still the package's.
-    assert not page.css("div.dj-track__row")
-    assert page.css("div.dj-progress")
+    assert not page.css("div.dj-owners__row")
+    assert page.css("div.dj-notes")
 
 
 def test_without_an_override_the_package_fragment_is_used(tmp_path):
@@ -202,7 +202,8 @@ def _leaves() -> list[str]:
 
 def test_every_key_of_the_ui_table_is_used():
     sources = [path.read_text("utf-8") for path in [
-        *PACKAGE.rglob("*.py"), *TEMPLATES.glob("*.html"), *ASSETS.glob("*.js")]
+        *PACKAGE.rglob("*.py"), *TEMPLATES.glob("*.html"), *ASSETS.glob("*.js"),
+        *(ROOT / "overrides").rglob("*.html")]
         if path.name != "ui.py"]
     corpus = "\n".join(sources)
     unused = []
@@ -259,7 +260,8 @@ def test_the_table_says_each_thing_once():
 
 def test_unknown_and_kind_labels_are_written_once():
     corpus = "\n".join(path.read_text("utf-8") for path in [
-        *PACKAGE.rglob("*.py"), *TEMPLATES.glob("*.html"), *ASSETS.glob("*.js")])
+        *PACKAGE.rglob("*.py"), *TEMPLATES.glob("*.html"), *ASSETS.glob("*.js"),
+        *(ROOT / "overrides").rglob("*.html")])
     assert corpus.count("未注明\"") == 1
     readers = [PACKAGE / "core" / "kinds.py", PACKAGE / "offline" / "offline_search.py",
                PACKAGE / "pages" / "navigation.py", *TEMPLATES.glob("*.html"),

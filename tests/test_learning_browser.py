@@ -36,7 +36,8 @@ def file_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def mark_two_steps_and_reload(page, track_url: str) -> None:
     page.goto(track_url)
     total = page.locator("ol.dj-steps > li").count()
-    expect(page.locator(".dj-track .dj-progress__text")).to_have_text(f"已学 0/{total}（0%）")
+    expect(page.locator(".dj-track-controls .dj-track-progress__text")).to_have_text(
+        f"已学 0/{total}（0%）")
 
     page.locator("ol.dj-steps > li").nth(0).locator(".dj-step__title a").click()
     bar = page.locator(".dj-stepbar")
@@ -56,22 +57,29 @@ def mark_two_steps_and_reload(page, track_url: str) -> None:
     assert bar.locator(".dj-stepbar__mark").get_attribute("aria-pressed") == "true"
 
     bar.get_by_role("link", name="支部书记履职").click()
-    progress = page.locator(".dj-track .dj-progress")
-    expect(progress.locator(".dj-progress__text")).to_have_text(f"已学 2/{total}（{percent}%）")
+    progress = page.locator(".dj-track-controls .dj-track-progress")
+    expect(progress.locator(".dj-track-progress__text")).to_have_text(
+        f"已学 2/{total}（{percent}%）")
     assert progress.locator("progress").evaluate("bar => [bar.value, bar.max]") == [2, total]
     done = page.locator("ol.dj-steps > li.dj-step--done")
     assert done.count() == 2 and page.locator(".dj-step__done:visible").count() == 2
 
     with page.expect_navigation():
         page.locator(".md-tabs__link", has_text="学习路径").click()
-    row = page.locator(f'[data-dj-progress="{TRACK}"] .dj-progress__text')
+    row = page.locator(f'[data-dj-progress="{TRACK}"] .dj-track-progress__text')
     expect(row).to_have_text(f"已学 2/{total}（{percent}%）")
-    other = page.locator('[data-dj-progress="xin-dangyuan-rumen"] .dj-progress__text')
+    other = page.locator('[data-dj-progress="xin-dangyuan-rumen"] .dj-track-progress__text')
     expect(other).to_contain_text("已学 0/")
 
     page.go_back()
+    # Reset asks first: declining keeps the marks, accepting clears them.
+    page.once("dialog", lambda dialog: dialog.dismiss())
     page.get_by_role("button", name="重置进度").click()
-    expect(progress.locator(".dj-progress__text")).to_have_text(f"已学 0/{total}（0%）")
+    expect(progress.locator(".dj-track-progress__text")).to_have_text(
+        f"已学 2/{total}（{percent}%）")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="重置进度").click()
+    expect(progress.locator(".dj-track-progress__text")).to_have_text(f"已学 0/{total}（0%）")
     page.reload()
     assert page.locator("ol.dj-steps > li.dj-step--done").count() == 0
 
@@ -114,11 +122,13 @@ def test_selfcheck_right_and_wrong(page, site_url):
     first = questions.nth(0)
     assert first.locator(".dj-question__feedback").is_hidden()
     first.get_by_label("每三个月一次").check()
+    first.get_by_role("button", name="确定").click()
     expect(first.locator(".dj-question__verdict")).to_have_text("回答正确")
     assert "每三个月召开一次" in first.locator(".dj-question__explanation").inner_text()
 
     second = questions.nth(1)
     second.get_by_label("每周一次").check()
+    second.get_by_role("button", name="确定").click()
     expect(second.locator(".dj-question__verdict")).to_have_text("回答错误")
     expect(second.locator(".dj-question__answer")).to_have_text("正确答案：B")
     assert second.locator("li.dj-option--wrong").inner_text().endswith("每周一次")
@@ -138,6 +148,7 @@ def test_selfcheck_right_and_wrong(page, site_url):
     assert questions.nth(1).locator(".dj-question__verdict").inner_text() == "回答错误"
     assert questions.nth(1).get_by_label("每周一次").is_checked()
 
+    page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="重做").click()
     expect(score).to_have_text("得分 0/3（已答 0/3 题）")
     assert questions.nth(1).locator(".dj-question__feedback").is_hidden()

@@ -91,7 +91,7 @@ def tables(html: str) -> dict[str, list[list[str]]]:
 def test_every_shipped_item_shows_status_and_owners(shipped):
     page = plan_page(shipped, "x-2020")
     items = [item.id for item in shipped.inventory.by_id["x-2020"].structure.items]
-    blocks = re.findall(r'<dl class="dj-track" data-item="([^"]+)">(.*?)</dl>', page)
+    blocks = re.findall(r'<dl class="dj-owners" data-item="([^"]+)">(.*?)</dl>', page)
     assert [item for item, _ in blocks] == items
     for _, block in blocks:
         assert re.search(r'data-status="(未启动|推进中|已完成|延期)"', block)
@@ -178,7 +178,7 @@ def expected_counts(root: Path, plan_id: str) -> dict[str, Counter]:
 
 
 def chart_counts(html: str, plan_id: str) -> dict[str, Counter]:
-    figure = re.search(rf'<figure class="dj-chart" data-plan="{plan_id}">(.*?)</figure>',
+    figure = re.search(rf'<figure class="dj-chart" data-plan="{plan_id}"[^>]*>(.*?)</figure>',
                        html).group(1)
     counts: dict[str, Counter] = {}
     for row, body in re.findall(r'<g class="dj-chart__row" data-row="([^"]+)">(.*?)</g>',
@@ -207,7 +207,7 @@ def test_chart_counts_match_the_data(project, plan_id):
 
 def test_chart_draws_segments_to_scale(two_years):
     html = generated(two_years, "workplans/overview.md")
-    figure = re.search(r'data-plan="t-2021">(.*?)</figure>', html).group(1)
+    figure = re.search(r'data-plan="t-2021"[^>]*>(.*?)</figure>', html).group(1)
     segments = re.findall(r'<rect [^>]*width="([\d.]+)" height="22" [^>]*'
                           r'data-count="(\d+)"', figure)
     assert len(segments) == 4  # 2021-1: 推进中, 未启动, 未填报; 2021-2: 推进中
@@ -237,7 +237,7 @@ def test_continuation_is_linked_from_both_years(two_years):
 
 def test_untracked_item_says_so(two_years):
     page = plan_page(two_years, "t-2021")
-    block = re.search(r'<dl class="dj-track" data-item="2021-1-3">(.*?)</dl>', page).group(1)
+    block = re.search(r'<dl class="dj-owners" data-item="2021-1-3">(.*?)</dl>', page).group(1)
     assert 'data-status="未填报"' in block and "未明确" in block
 
 
@@ -280,7 +280,7 @@ def test_project_without_tracking_gets_no_progress_pages(make_project):
     assert tracking_pages.pages(content.tracking) == {}
     assert tracking_pages.nav(content.tracking) == []
     page = plan_page(content, "t-2020")
-    assert "dj-track" not in page and "示例数据" not in page
+    assert "dj-owners" not in page and "示例数据" not in page
     assert "dj-refs" in page  # the citations panel does not depend on tracking
 
 

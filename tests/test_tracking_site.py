@@ -104,7 +104,7 @@ def test_plan_prints_without_navigation_one_section_a_page(page, site_url):
     page.goto(site_url + "workplans/2020/")
     assert page.locator(".md-tabs").is_visible()
     assert_printable(page)
-    tracks = page.locator(".dj-track")
+    tracks = page.locator(".dj-owners")
     assert tracks.count() == 16
     for track in tracks.all():
         assert track.is_visible()

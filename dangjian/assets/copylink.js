@@ -14,8 +14,8 @@
     "dj-section": UI.section,
     "dj-chapter": UI.chapter
   };
-  var SELECTOR = ".md-typeset h2.dj-chapter > a.headerlink, " +
-    ".md-typeset h3.dj-section > a.headerlink, .md-typeset h4.dj-article > a.headerlink";
+  var SELECTOR = ".md-typeset .dj-chapter > a.headerlink, " +
+    ".md-typeset .dj-section > a.headerlink, .md-typeset .dj-article > a.headerlink";
 
   function copyBySelection(text) {
     var area = document.createElement("textarea");

@@ -130,13 +130,15 @@
   }
 
   /* ---- the dialog ---- */
-  var dialog, input, list, chips, status, active = -1, hidden = {};
+  var dialog, input, list, chips, status, said, opener = null, active = -1, hidden = {};
 
   function build() {
     dialog = document.createElement("div");
     dialog.className = "dj-offline";
     dialog.setAttribute("role", "dialog");
     dialog.setAttribute("aria-label", UI.site_search);
+    /* Modal: screen readers stay in the dialog, and Tab cycles inside it (trap below). */
+    dialog.setAttribute("aria-modal", "true");
     dialog.hidden = true;
     dialog.innerHTML =
       '<div class="dj-offline__panel">' +
@@ -147,12 +149,15 @@
       '">✕</button></div>' +
       '<div class="dj-offline__chips" aria-label="' + escapeHtml(UI.by_kind) + '"></div>' +
       '<p class="dj-offline__status" aria-live="polite"></p>' +
+      '<p class="dj-offline__said dj-visually-hidden" aria-live="assertive"></p>' +
       '<ol class="dj-offline__results"></ol></div>';
     document.body.appendChild(dialog);
     input = dialog.querySelector("input");
     list = dialog.querySelector("ol");
     chips = dialog.querySelector(".dj-offline__chips");
     status = dialog.querySelector(".dj-offline__status");
+    said = dialog.querySelector(".dj-offline__said");
+    dialog.addEventListener("keydown", trap);
     dialog.querySelector(".dj-offline__close").addEventListener("click", close);
     dialog.addEventListener("click", function (e) { if (e.target === dialog) { close(); } });
     input.addEventListener("input", run);
@@ -161,6 +166,7 @@
 
   function open() {
     if (!dialog) { build(); }
+    opener = document.activeElement;
     dialog.hidden = false;
     document.documentElement.classList.add("dj-offline-open");
     input.focus();
@@ -172,6 +178,18 @@
     if (!dialog) { return; }
     dialog.hidden = true;
     document.documentElement.classList.remove("dj-offline-open");
+    if (opener && opener.focus) { opener.focus(); }
+  }
+
+  function trap(event) {
+    if (event.key !== "Tab") { return; }
+    var stops = Array.prototype.filter.call(
+      dialog.querySelectorAll("input, button, a[href]"),
+      function (node) { return node.offsetParent !== null; });
+    if (!stops.length) { return; }
+    var first = stops[0], last = stops[stops.length - 1];
+    if (event.shiftKey && document.activeElement === first) { event.preventDefault(); last.focus(); }
+    else if (!event.shiftKey && document.activeElement === last) { event.preventDefault(); first.focus(); }
   }
 
   function links() { return list.querySelectorAll("a"); }
@@ -183,6 +201,13 @@
     active = (active + step + all.length) % all.length;
     all[active].classList.add("dj-offline__active");
     all[active].scrollIntoView({ block: "nearest" });
+    /* The focus stays in the box: say which result the arrows reached. */
+    all[active].setAttribute("aria-current", "true");
+    Array.prototype.forEach.call(all, function (link, i) {
+      if (i !== active) { link.removeAttribute("aria-current"); }
+    });
+    said.textContent = window.djFill(UI.result_at,
+      { number: active + 1, total: all.length, title: all[active].textContent });
   }
 
   function keys(event) {

@@ -35,6 +35,7 @@ const LABELS = {
   clear_search: UI.search.clear_search,
   load_more: UI.search.load_more,
   filters_label: UI.search.filters,
+  results_label: UI.search.results_label,
 };
 
 // Shown under every result's title: 类型 · 效力状态 · 日期.
@@ -110,6 +111,52 @@ function bySectionRank(a, b) {
   return wordsB - wordsA || scoreB - scoreA;
 }
 
+// The query as the reader typed it, per instance: Pagefind puts the words its segmenter
+// found into result links (党员 → 党, 员 on some pages), and the page opened would then
+// mark every single 党. Result links carry the typed words instead.
+const typed = {};
+
+function typedWords(name) {
+  return (typed[name] || "").split(/\s+/).filter(Boolean);
+}
+
+function withTypedHighlight(href, name) {
+  const words = typedWords(name);
+  if (!words.length || !href.includes(HIGHLIGHT)) return href;
+  const url = new URL(href, location.href);
+  url.searchParams.delete(HIGHLIGHT);
+  for (const word of words) url.searchParams.append(HIGHLIGHT, word);
+  return url.pathname + url.search + url.hash;
+}
+
+// Pagefind names a filter's button only by the text inside it and its options in
+// English ("类型, 2 results"): give both Chinese accessible names.
+function nameControls(root) {
+  for (const trigger of root.querySelectorAll(".pf-dropdown-trigger:not([aria-label])")) {
+    const label = trigger.querySelector(".pf-dropdown-trigger-label")?.textContent.trim();
+    if (label) trigger.setAttribute("aria-label", window.djFill(UI.search.filter_named, { label }));
+  }
+  for (const option of root.querySelectorAll(".pf-dropdown-option")) {
+    const label = option.querySelector(".pf-dropdown-option-label")?.textContent.trim();
+    const count = option.querySelector(".pf-dropdown-option-count")?.textContent.trim();
+    const name = window.djFill(UI.search.filter_option, { label, count });
+    if (label && option.getAttribute("aria-label") !== name) option.setAttribute("aria-label", name);
+  }
+}
+
+function watch(element, name) {
+  const fix = () => {
+    nameControls(element);
+    for (const link of element.querySelectorAll(`a[href*="${HIGHLIGHT}"]`)) {
+      const href = withTypedHighlight(link.getAttribute("href"), name);
+      if (href !== link.getAttribute("href")) link.setAttribute("href", href);
+    }
+  };
+  new MutationObserver(fix).observe(element, { subtree: true, childList: true, attributes: true,
+    attributeFilter: ["href", "aria-label"] });
+  fix();
+}
+
 function configure(components, name) {
   const instance = components.configureInstance(name, {
     bundlePath: BUNDLE.pathname,
@@ -119,6 +166,7 @@ function configure(components, name) {
     noWorker: IN_PAGE,
   });
   instance.setTranslations(LABELS);
+  instance.on("search", (term) => { typed[name] = term || ""; });
   instance.getDisplaySubResults = (result, max = 3) => {
     const title = result.meta?.title;
     const page = result.meta?.url || result.url;
@@ -170,6 +218,9 @@ async function main() {
   await import(new URL("pagefind-component-ui.js", BUNDLE).href);
   const components = window.PagefindComponents;
   headerLink(configure(components, "header"));
+  for (const element of document.querySelectorAll("pagefind-searchbox, [data-dj-search-page]")) {
+    watch(element, element.matches("pagefind-searchbox") ? "header" : "page");
+  }
   await searchPage(components);
 }
 

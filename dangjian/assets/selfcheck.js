@@ -38,7 +38,9 @@
     form.classList.toggle("dj-question--right", correct);
     form.classList.toggle("dj-question--wrong", !correct);
     form.querySelector(".dj-question__verdict").textContent = correct ? UI.right : UI.wrong;
-    form.querySelector(".dj-question__feedback").hidden = false;
+    var feedback = form.querySelector(".dj-question__feedback");
+    feedback.hidden = false;
+    feedback.setAttribute("tabindex", "-1");
     return correct;
   }
 
@@ -83,22 +85,22 @@
       data[docId][form.getAttribute("data-index")] = { chosen: chosen, correct: correct };
       save(data);
       showScore();
+      /* 确定 is now disabled: focus the verdict so that it is read out and the next Tab
+       * goes on to the next question. */
+      form.querySelector(".dj-question__feedback").focus();
     }
 
     forms.forEach(function (form) {
-      var multiple = form.getAttribute("data-multiple") === "true";
       form.addEventListener("submit", function (event) {
         event.preventDefault();
         answer(form);
       });
-      if (!multiple) {
-        form.addEventListener("change", function () { answer(form); });
-      }
       var entry = answers(docId)[form.getAttribute("data-index")];
       if (entry && Array.isArray(entry.chosen)) show(form, entry.chosen);
     });
 
     box.querySelector(".dj-selfcheck__reset").addEventListener("click", function () {
+      if (!window.confirm(UI.redo_confirm)) return;
       var data = load();
       delete data[docId];
       save(data);

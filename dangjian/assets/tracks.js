@@ -77,7 +77,7 @@
         bar.max = p.total;
         bar.value = p.done;
       }
-      node.querySelector(".dj-progress__text").textContent = progressText(p);
+      node.querySelector(".dj-track-progress__text").textContent = progressText(p);
     });
     document.querySelectorAll("[data-dj-track]").forEach(function (node) {
       var keys = doneKeys(node.getAttribute("data-dj-track"));
@@ -93,6 +93,8 @@
   function wireReset() {
     document.querySelectorAll("[data-dj-track] .dj-track__reset").forEach(function (button) {
       button.addEventListener("click", function () {
+        /* Months of marks go with one click: ask first. */
+        if (!window.confirm(window.dangjianUI.track.reset_confirm)) return;
         reset(button.closest("[data-dj-track]").getAttribute("data-dj-track"));
         showProgress();
       });

@@ -13,6 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 from mkdocs.utils.yaml import yaml_load
 
+from dangjian.core import ui
 from dangjian.engine.plugin import DangjianPlugin, ProgressCallback
 from dangjian.load.audiences import Audiences
 from dangjian.pages.navigation import NavEntry
@@ -56,6 +57,8 @@ def load(config_file: Path, offline: bool = False) -> tuple[MkDocsConfig, Settin
     _layer_package_theme(config)
     # Templates (dangjian/theme/main.html) leave Pagefind out of the file:// variant.
     config["extra"]["dangjian_offline"] = offline
+    # The header's switches (overrides/main.html) speak the interface's words too.
+    config["extra"]["dangjian_ui"] = ui.TABLE
     plugin = _plugin(config)
     root = Path(config.config_file_path).parent
     data_dir = plugin.config.data_dir if plugin else "data"

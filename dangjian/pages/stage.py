@@ -43,16 +43,18 @@ from dangjian.text.escape import html_text, markdown_text
 
 ASSET_DIR = "_dangjian"
 """Folder of the staged tree (and of the site) that holds the product's CSS and JS."""
-STYLESHEETS = [f"{ASSET_DIR}/dangjian.css", f"{ASSET_DIR}/learning.css", f"{ASSET_DIR}/print.css"]
+STYLESHEETS = [f"{ASSET_DIR}/dangjian.css", f"{ASSET_DIR}/learning.css",
+               f"{ASSET_DIR}/search.css", f"{ASSET_DIR}/elder.css", f"{ASSET_DIR}/print.css"]
 UI_SCRIPT = "ui.js"
 """``window.dangjianUI``, the interface's words (dangjian/core/ui.py): loaded first."""
 SCRIPTS = [f"{ASSET_DIR}/{UI_SCRIPT}", f"{ASSET_DIR}/store.js",
            f"{ASSET_DIR}/{track_pages.DATA_SCRIPT}", f"{ASSET_DIR}/tracks.js",
            f"{ASSET_DIR}/selfcheck.js", f"{ASSET_DIR}/copylink.js", f"{ASSET_DIR}/regindex.js",
-           f"{ASSET_DIR}/print.js"]
+           f"{ASSET_DIR}/card.js", f"{ASSET_DIR}/glossary.js", f"{ASSET_DIR}/print.js"]
 OFFLINE_SCRIPTS = [f"{ASSET_DIR}/offline-search.js"]
-TEMPLATE_SCRIPTS = [f"{ASSET_DIR}/search.js"]
-"""Loaded by dangjian/theme/main.html (as an ES module, online only), not through MkDocs."""
+TEMPLATE_SCRIPTS = [f"{ASSET_DIR}/search.js", f"{ASSET_DIR}/elder.js"]
+"""Loaded by dangjian/theme/main.html, not through MkDocs: search.js as an ES module,
+online only; elder.js in the head, before the page is drawn."""
 ASSETS = tuple(path.removeprefix(f"{ASSET_DIR}/")
                for path in (*STYLESHEETS, *SCRIPTS, *OFFLINE_SCRIPTS, *TEMPLATE_SCRIPTS)
                if not path.endswith((track_pages.DATA_SCRIPT, UI_SCRIPT)))

@@ -44,13 +44,15 @@ class Body:
         return {d.anchor for d in self.chapters} | {d.anchor for d in self.articles}
 
 
-_LEVEL = {"章": 2, "节": 3, "条": 4}
+_LEVEL = {"章": 2, "节": 3}
+"""An article's level is one below whatever holds it (see ``_article_level``)."""
 
 
 def parse(text: str, first_line: int = 1) -> Body:
     body = Body()
     last = {"章": 0, "节": 0, "条": 0}
     chapter_anchor = ""
+    holder = 1  # level of the heading that holds the next article: the title, h1
     out: list[str] = []
     for offset, line in enumerate(text.split("\n")):
         match = _UNIT.match(line.strip())
@@ -72,6 +74,9 @@ def parse(text: str, first_line: int = 1) -> Body:
             out.append(line)
             continue
         last[division.unit] = division.number
+        level = _LEVEL.get(division.unit, holder + 1)
+        if division.unit != "条":
+            holder = level
         if division.unit == "章":
             chapter_anchor = division.label
             last["节"] = 0
@@ -84,7 +89,7 @@ def parse(text: str, first_line: int = 1) -> Body:
         if division.unit != "条" and division.rest:
             title = f"{division.label}\u3000{_strip_attrs(division.rest)}"
         out.append("")
-        out.append(headings.render(_LEVEL[division.unit], title, division.anchor,
+        out.append(headings.render(level, title, division.anchor,
                                    f"dj-{_CLASS[division.unit]}"))
         if division.unit == "条" and division.rest:
             out.append("")
