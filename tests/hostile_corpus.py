@@ -157,6 +157,11 @@ def _asset_cases() -> list[Case]:
         Case("asset-docx-corrupt", {"docs/files/a.docx": b"PK not really", **link}, REFUSED),
         Case("asset-txt-plain", {"docs/files/a.txt": "普通附件。\n",
                                  "docs/index.md": "# 首页\n\n[附件](files/a.txt)\n"}, BUILT),
+        Case("asset-name-marking", {"docs/files/秘密★1年.png": b"\x89PNG\r\n\x1a\n",
+                                    "docs/index.md": "# 首页\n\n![图](files/秘密★1年.png)\n"},
+             REFUSED),
+        Case("page-name-marking",
+             {"docs/study/【机密】通知.md": "---\ntitle: 通知\n---\n\n正文。\n"}, REFUSED),
         Case("overrides-markdown", {"overrides/leak.md": "# 泄露\n"}, REFUSED),
         Case("overrides-text", {"overrides/secret.txt": "秘密★1年\n"}, REFUSED),
     ]

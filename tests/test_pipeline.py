@@ -113,3 +113,30 @@ def test_plain_mkdocs_serve_refuses(make_project):
     result = mkdocs(root, "serve", "--dev-addr", "127.0.0.1:0")
     assert result.returncode != 0
     assert "dangjian build" in result.stderr
+
+
+def test_related_and_tags_are_checked_and_shown(make_project, tmp_path):
+    from dangjian.app.build import build
+    from dangjian.core.diagnostics import ContentError
+
+    reg = ("---\ntitle: 基础条例\nid: base\ncategory: 条例\nstatus: 现行有效\n---\n\n"
+           "第一条　正文。\n")
+    hidden = reg.replace("id: base", "id: inner").replace("基础条例", "内部条例").replace(
+        "status:", "visibility: 党委委员\nstatus:")
+    study = "---\ntitle: 学习\ntags: [三会一课, 组织生活]\nrelated: [base, inner]\n---\n\n正文。\n"
+    root = make_project({"docs/regulations/base.md": reg, "docs/regulations/inner.md": hidden,
+                         STUDY: study})
+    build(root / "mkdocs.yml", tmp_path / "site")
+    page = (tmp_path / "site/study/s/index.html").read_text(encoding="utf-8")
+    assert "三会一课、组织生活" in page
+    assert "《基础条例》</a>" in page and "内部条例" not in page
+    build(root / "mkdocs.yml", tmp_path / "inner", audience="党委委员")
+    assert "《内部条例》</a>" in (tmp_path / "inner/study/s/index.html").read_text("utf-8")
+
+    (root / STUDY).write_text(study.replace("related: [base, inner]", "related: [bsae]"),
+                              encoding="utf-8")
+    with pytest.raises(ContentError) as refused:
+        build(root / "mkdocs.yml", tmp_path / "site")
+    [error] = refused.value.diagnostics
+    assert (error.path, error.line, error.field) == (STUDY, 4, "related")
+    assert "是否指：base" in error.message

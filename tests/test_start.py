@@ -214,7 +214,7 @@ def test_the_installed_binary_is_used_without_a_download(tmp_path, monkeypatch):
     installed = _fake_binary(pagefind_binary.installed_path(), pagefind_binary.VERSION)
     monkeypatch.setattr(pagefind_binary, "fetch", lambda *a, **k: pytest.fail("downloaded"))
     binary = pagefind_binary.locate(tmp_path / "empty-cache", "http://127.0.0.1:9/")
-    assert binary.path == installed and binary.warning is None and binary.full
+    assert binary.path == installed and binary.warning is None and binary.version == "1.6.0"
 
 
 def test_a_fallback_is_tried_once_and_counted(tmp_path, monkeypatch):

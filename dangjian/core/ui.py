@@ -58,6 +58,8 @@ TABLE: dict[str, dict[str, Any]] = {
         "organization": "单位",
         "plan_year": "年度",
         "aliases": "简称",
+        "tags": "标签",
+        "related": "相关文件",
         "note": "说明",
         "text_source": "文本来源",
     },

@@ -5,13 +5,14 @@ Every problem is collected, not raised, so that one run reports all of them.
 
 from __future__ import annotations
 
+import difflib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from dangjian.core.diagnostics import Diagnostics
 from dangjian.core.documents import Document, Inventory
-from dangjian.core.kinds import BY_FOLDER, PUBLICATION, REGULATION, WORKPLAN
+from dangjian.core.kinds import BY_FOLDER, PUBLICATION, REGULATION, STUDY, WORKPLAN
 from dangjian.core.model import PageMeta, PublicationList
 from dangjian.core.project import Project
 from dangjian.load import assets, frontmatter, glossary, textfile, tracking, tracks, yamlsource
@@ -20,7 +21,7 @@ from dangjian.load.glossary import Glossary
 from dangjian.load.tracking import Tracking
 from dangjian.load.tracks import Track
 from dangjian.load.validation import validate
-from dangjian.safety import classification, htmlpolicy
+from dangjian.safety import classification, htmlpolicy, markings
 from dangjian.text import author_calls, regtext, workplan
 
 PUBLICATIONS_FILE = "publications.yml"
@@ -59,6 +60,12 @@ def load(project: Project, diagnostics: Diagnostics) -> Content:
         return content
     for path in _walk(project, project.docs_dir, diagnostics):
         relative = path.relative_to(project.docs_dir).as_posix()
+        marked = markings.find_marking(relative.replace("/", "\n"))
+        if marked is not None:
+            diagnostics.error(project.shown(path), 0, "path",
+                              f"文件名含有密级标志“{marked.snippet}”：涉密材料不得构建到任何输出"
+                              "（涉密不上网）")
+            continue
         if assets.is_markdown(path):
             _load_markdown(project, path, assets.page_path(relative), content, diagnostics)
         else:
@@ -68,6 +75,7 @@ def load(project: Project, diagnostics: Diagnostics) -> Content:
         _load_publications(project, publications, content.inventory, diagnostics)
     # These refer to documents, so they come once the inventory is complete.
     _check_calls(content, diagnostics)
+    _check_related(content, diagnostics)
     content.glossary = glossary.load(project, content.inventory, diagnostics)
     content.tracks = tracks.load(project, content.inventory, diagnostics)
     content.tracking = tracking.load(project, content.inventory, diagnostics)
@@ -219,6 +227,17 @@ def docx_text(path: Path) -> str | None:
     for section in document.sections:
         paragraphs += [p.text for p in section.header.paragraphs]
     return "\n".join(paragraphs)
+
+
+def _check_related(content: Content, diagnostics: Diagnostics) -> None:
+    """``related`` names documents of the site, by id."""
+    for doc in content.inventory.of_kind(STUDY):
+        for index, ref in enumerate(doc.meta.related):
+            if ref not in content.inventory.by_id:
+                close = difflib.get_close_matches(ref, list(content.inventory.by_id), n=3)
+                hint = f"；是否指：{'、'.join(close)}" if close else ""
+                diagnostics.error(doc.source, doc.lines.line_of(("related", index)), "related",
+                                  f"未知的文件标识“{ref}”{hint}")
 
 
 def _check_calls(content: Content, diagnostics: Diagnostics) -> None:

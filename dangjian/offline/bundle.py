@@ -21,7 +21,9 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from dangjian.core.diagnostics import ContentError, Diagnostic
 from dangjian.offline import signing
+from dangjian.safety import firewall
 
 MANIFEST = "MANIFEST.json"
 FORMAT = "dangjian-bundle/1"
@@ -99,6 +101,16 @@ def assemble(files: dict[str, bytes], counts: Counter, commit: str | None,
     return files
 
 
+def _check_added(files: dict[str, bytes]) -> None:
+    """The files the bundle adds to the checked site (usage text, manifest, signature) go
+    through the same output firewall; the manifest also names every file of the site."""
+    found = [finding for name in (README, MANIFEST, signing.SIGNATURE) if name in files
+             for finding in firewall.check_file(name, files[name])]
+    if found:
+        raise ContentError([Diagnostic(f.path, f.line or 0, "发布检查", f.message)
+                            for f in found])
+
+
 def write_zip(target: Path, folder: str, files: dict[str, bytes], built: dt.datetime) -> None:
     stamp = max(int(built.timestamp()), _FIXED_EPOCH)
     date_time = dt.datetime.fromtimestamp(stamp, dt.UTC).timetuple()[:6]
@@ -133,6 +145,7 @@ def bundle(config_file: Path, out_dir: Path, name: str | None, say,
         files = read_site(report.site_dir)
     root = config_file.resolve().parent
     files = assemble(files, report.documents, source_commit(root), built, key)
+    _check_added(files)
     default = f"dangjian-{built:%Y%m%d}" + (f"-{audience}" if audience else "")
     stem = (name or default).removesuffix(".zip")
     target = (out_dir if out_dir.is_absolute() else root / out_dir) / f"{stem}.zip"

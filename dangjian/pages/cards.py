@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from dangjian.core import ui
-from dangjian.core.documents import Document
-from dangjian.core.kinds import STUDY
+from dangjian.core.documents import Document, Inventory
+from dangjian.core.kinds import PUBLICATION, REGULATION, STUDY, WORKPLAN
 from dangjian.core.model import Status, TextCoverage
+from dangjian.core.urls import Links
 from dangjian.pages import fragments
 from dangjian.text import passages, reading_time
 
@@ -39,8 +40,7 @@ def fields_of(doc: Document) -> list[tuple[str, Markup | str]]:
     """(label, value) pairs of what a reader needs to know about a document: a value is
     text or, where it is marked up (a badge), Markup."""
     meta = doc.meta
-    name = doc.kind.name
-    if name == "regulation":
+    if doc.kind is REGULATION:
         kind = _value(meta.category)
         if meta.trial:
             kind = Markup("{}{}").format(kind, ui.text("card.trial"))
@@ -53,7 +53,7 @@ def fields_of(doc: Document) -> list[tuple[str, Markup | str]]:
             (ui.text("card.status"), status_badge(meta.status)),
             (ui.text("card.coverage"), _value(meta.coverage)),
         ]
-    if name == "publication":
+    if doc.kind is PUBLICATION:
         return [
             (ui.text("card.volume"), _value(meta.volume)),
             (ui.text("card.author"), _value(meta.author)),
@@ -61,20 +61,40 @@ def fields_of(doc: Document) -> list[tuple[str, Markup | str]]:
             (ui.text("card.year"), _value(meta.year)),
             (ui.text("card.coverage"), _value(TextCoverage.NONE)),
         ]
-    if name == "study":
+    if doc.kind is STUDY:
         chars = reading_time.characters(passages.text_of(doc))
         return [(ui.text("card.source"), _value(meta.source)),
                 (ui.text("card.date"), _value(meta.date)),
                 (ui.text("card.reading_time"), reading_time.shown(reading_time.minutes(chars)))]
-    if name == "workplan":
+    if doc.kind is WORKPLAN:
         return [(ui.text("card.organization"), _value(meta.organization)),
                 (ui.text("card.plan_year"), _value(meta.year))]
     return []
 
 
-def card(doc: Document) -> str:
+def shelf(doc: Document, links: Links | None, inventory: Inventory | None
+          ) -> list[tuple[str, Markup | str]]:
+    """Tags, and the related documents this build's reader may open."""
+    rows: list[tuple[str, Markup | str]] = []
+    if doc.meta.tags:
+        rows.append((ui.text("card.tags"), ui.text("common.list_separator").join(doc.meta.tags)))
+    related = getattr(doc.meta, "related", [])
+    if related and links is not None and inventory is not None:
+        shown = [inventory.by_id[ref] for ref in related if ref in inventory.by_id]
+        if shown:
+            separator = Markup(escape(ui.text("common.list_separator")))
+            rows.append((ui.text("card.related"), separator.join(
+                fragments.render("link", href=links.to(other.page), title=other.display_title)
+                for other in shown)))
+    return rows
+
+
+def card(doc: Document, links: Links | None = None, inventory: Inventory | None = None) -> str:
+    """``links`` and ``inventory`` (what this build's audience may read) let the card link
+    the document's related documents."""
     source = getattr(doc.meta, "source", None)
     return str(fragments.render(
-        "card", kind=doc.kind.name, rows=fields_of(doc), aliases=doc.meta.aliases,
+        "card", kind=doc.kind.name, rows=fields_of(doc) + shelf(doc, links, inventory),
+        aliases=doc.meta.aliases,
         note=getattr(doc.meta, "note", None) or "",
         source=source if source and doc.kind is not STUDY else ""))

@@ -29,8 +29,8 @@ from dangjian.text.author_calls import Call
 from dangjian.text.workplan import Plan
 
 
-def metadata_card(doc: Document, links: Links) -> str:  # noqa: ARG001 — one signature for all
-    return cards.card(doc)
+def metadata_card(doc: Document, links: Links) -> str:
+    return cards.card(doc, links)
 
 
 def doc_link(doc: Document, links: Links) -> str:

@@ -160,7 +160,8 @@ def document_page(doc: Document, links: Links, refs: References,
     # h1 is Markdown.
     meta = {"title": html_text(doc.heading), search_fields.BODY_KEY: True}
     parts = [f"# {markdown_text(doc.heading)}", "", banner.status_banner(doc, refs.by_id, links),
-             cards.card(doc), "", paper.head(doc, links.directory_urls, pdf), "",
+             cards.card(doc, links, functions.inventory), "",
+             paper.head(doc, links.directory_urls, pdf), "",
              search_fields.fields_of(doc).html(), ""]
     tail = ""
     if doc.kind is WORKPLAN and plans is not None:

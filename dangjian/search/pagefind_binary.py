@@ -30,7 +30,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 VERSION = "1.6.0"
-FALLBACK_VERSION = "1.5.2"
 BINARY = "pagefind_extended"
 DEFAULT_REGISTRY = "https://registry.npmjs.org/"
 OVERRIDE_ENV = "PAGEFIND_BINARY_PATH"
@@ -67,10 +66,6 @@ class Binary:
     """Where it came from, for the build summary."""
     warning: str | None = None
     """Set when the build runs with less than the chosen version."""
-
-    @property
-    def full(self) -> bool:
-        return self.version == VERSION
 
 
 def locate(cache_root: Path | None = None, registry: str | None = None) -> Binary:
