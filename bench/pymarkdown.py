@@ -1,9 +1,12 @@
-"""The floor: Python-Markdown alone converting every page of a docs tree in one process.
+"""The floor: Python-Markdown alone converting every page of the staged tree in one process.
 
-    python bench/pymarkdown.py DOCS_DIR OUT_DIR
+    python bench/pymarkdown.py PLAIN_MKDOCS_YML OUT_DIR
 
-Front matter is stripped as MkDocs strips it; the extensions are those MkDocs always
-enables plus ``attr_list``, the same set the plain Material build gets.
+The tree and the extensions (with their settings) are those of the given ``mkdocs.yml``
+(written by ``bench/staged.py``): the staged Markdown MkDocs actually converts, with
+the project's extensions plus those MkDocs always enables. Front matter is stripped as
+MkDocs strips it. No templates, no navigation, no links resolved: the least any engine
+must do to turn this Markdown into HTML.
 """
 
 from __future__ import annotations
@@ -14,19 +17,19 @@ import time
 from pathlib import Path
 
 import markdown
+from mkdocs.config import load_config
+from mkdocs.utils import meta
 
-EXTENSIONS = ["toc", "tables", "fenced_code", "attr_list"]
 
-
-def convert(docs: Path, out: Path) -> dict:
+def convert(config_file: Path, out: Path) -> dict:
+    config = load_config(config_file=str(config_file))
     started = time.perf_counter()
-    md = markdown.Markdown(extensions=EXTENSIONS)
+    md = markdown.Markdown(extensions=config.markdown_extensions,
+                           extension_configs=config.mdx_configs or {})
+    docs = Path(config.docs_dir)
     pages = 0
     for path in sorted(docs.rglob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        if text.startswith("---\n"):
-            end = text.find("\n---\n", 4)
-            text = text[end + 5:] if end >= 0 else text
+        text, _ = meta.get_data(path.read_text(encoding="utf-8-sig"))
         html = md.reset().convert(text)
         target = out / path.relative_to(docs).with_suffix(".html")
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -107,13 +107,39 @@ def test_summary_shows_phases_the_bench_reads(tmp_path: Path):
 
 def test_bench_renders_a_table_and_targets():
     tool = {"runs": 3, "seconds": 10.0, "cpu": 9.0, "peak_mib": 300.0, "output_bytes": 2**20,
-            "output_files": 10, "index_seconds": None, "index_bytes": None, "phases": {}}
-    row = {"pages": 2000, "mean_body_chars": 1300,
-           "tools": {"ours": {**tool, "seconds": 20.0}, "plain": {**tool, "seconds": 25.0},
-                     "markdown": {**tool, "seconds": 2.0}},
+            "output_files": 10, "index_seconds": None, "index_bytes": None, "phases": {},
+            "peaks_mib": {"python": 280.0, "pagefind": 900.0, "ld": 5.0}}
+    row = {"pages": 2000, "mean_body_chars": 1300, "staged_pages": 2030,
+           "mean_staged_chars": 4800,
+           "tools": {"ours": {**tool, "cpu": 18.0}, "ours-parallel": {**tool, "seconds": 6.0},
+                     "plain": {**tool, "cpu": 25.0}, "plain+pagefind": {**tool, "cpu": 36.0},
+                     "markdown": {**tool, "cpu": 2.0}},
            "environment": {"date": "2026-01-01", "cpu": "x", "cores": 2, "python": "3.11",
                            "versions": {}}}
     text = bench_run.render({"2000": row})
-    assert "| 2000 | dangjian build | 3 | 20.0 |" in text
-    assert "ours / plain Material ≤ 1.0: 0.80 — met" in text
-    assert "ours / Python-Markdown ≤ 12: 10.0 — met" in text
+    assert ("| 2000 | dangjian build, 1 process | 3 | 10.0 | 18.0 | 9.0 "
+            "| pagefind 900, python 280 |") in text
+    assert "| 2000 | 2000 | 2030 | 4800 | 0.50, 1.00 | 0.72, 1.00 | 9.0 | 0.60 |" in text
+    assert "plain Material + Pagefind ≤ 0.6 CPU: 0.50 — met" in text
+    assert "wall with 4 cores: 0.60 on 2 cores (fewer than 4 cores here: not judged)" in text
+
+
+def test_plain_configuration_keeps_everything_but_what_the_staging_decides():
+    sys.path.insert(0, str(ROOT / "bench"))
+    import staged
+
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    kept = staged._without_keys(text, staged.REPLACED)
+    assert "plugins:" not in kept and "docs_dir:" not in kept and "- dangjian" not in kept
+    for key in ("theme:", "navigation.prune", "markdown_extensions:", "md_in_html",
+                "pymdownx.slugs.slugify", "extra:"):
+        assert key in kept
+
+
+def test_peaks_are_kept_per_program(tmp_path: Path):
+    child = "import subprocess,sys; subprocess.run([sys.executable,'-c'," \
+            "'import time; b=bytearray(120*2**20); time.sleep(0.5)'])"
+    usage = bench_run.run([sys.executable, "-c", child], tmp_path, tmp_path / "log")
+    peaks = [kib for name, kib in usage.peaks.items() if name.startswith("python")]
+    assert max(peaks) > 120 * 1024
+    assert usage.cpu >= 0 and usage.seconds >= 0.5

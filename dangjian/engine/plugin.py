@@ -18,7 +18,12 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
+from dangjian.engine.shard import Shard
+
 ProgressCallback = Callable[[int, int], None]
+
+UNRENDERED_TEMPLATE = "dangjian-unrendered.html"
+"""An empty template (dangjian/theme/): a page rendered with it is not written at all."""
 
 REFUSAL = ("请用 dangjian build 构建（预览用 dangjian serve，离线包用 dangjian bundle）："
            "它在渲染之前检查密级、读者范围、HTML 和引用，并在发布之前检查生成的每个文件。"
@@ -44,6 +49,9 @@ class DangjianPlugin(BasePlugin[DangjianConfig]):
     staged_by_pipeline = False
     """Set by the engine just before it renders a staged tree."""
 
+    shard: Shard | None = None
+    """Set in a render worker (engine/parallel.py): the pages this process writes."""
+
     def __init__(self) -> None:
         self._total = 0
         self._done = 0
@@ -57,8 +65,11 @@ class DangjianPlugin(BasePlugin[DangjianConfig]):
         return config
 
     def on_files(self, files, *, config):  # noqa: ARG002 — MkDocs passes hooks' arguments by name
-        self._total = len(files.documentation_pages())
+        pages = files.documentation_pages()
+        self._total = len(pages)
         self._done = 0
+        if self.shard is not None:
+            self.shard.assign([file.src_uri for file in pages])
         return files
 
     def on_page_markdown(self, markdown, *, page, config, files):  # noqa: ARG002
@@ -67,11 +78,29 @@ class DangjianPlugin(BasePlugin[DangjianConfig]):
         # Navigation titles are escaped text (Markup, see render.py): take the one given.
         if "title" not in page.meta and isinstance(page.title, Markup):
             page.meta["title"] = page.title
+        if self.shard is not None and not self.shard.owns(page.file.src_uri):
+            # Another worker renders this page. Its Markdown is only needed here for a
+            # title that neither the navigation nor the front matter gives (then the
+            # first heading of the converted page is its title, shown in neighbours).
+            page.meta["template"] = UNRENDERED_TEMPLATE
+            if "title" in page.meta or "title" in vars(page):
+                return ""
         return markdown
+
+    def on_page_content(self, html, *, page, config, files):  # noqa: ARG002
+        if self.shard is not None and not self.shard.owns(page.file.src_uri):
+            # Its anchors are unknown here: links into it are checked across workers.
+            page.present_anchor_ids = None
+            page.links_to_anchors = None
+        return html
 
     # Counted once a page's HTML is complete: MkDocs converts every page's Markdown
     # before it renders any template, and the templates take most of the time.
     def on_post_page(self, output, *, page, config):  # noqa: ARG002 — passed by name
+        if self.shard is not None:
+            if not self.shard.owns(page.file.src_uri):
+                return output
+            self.shard.rendered(page)
         self._done += 1
         now = time.monotonic()
         if self.progress and (now - self._last >= 1.0 or self._done == self._total):

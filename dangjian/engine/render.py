@@ -14,6 +14,7 @@ from mkdocs.exceptions import MkDocsException
 from mkdocs.utils.yaml import yaml_load
 
 from dangjian.core import ui
+from dangjian.engine import parallel
 from dangjian.engine.plugin import DangjianPlugin, ProgressCallback
 from dangjian.load.audiences import Audiences
 from dangjian.pages.navigation import NavEntry
@@ -175,8 +176,9 @@ def _plugins_without_search(config_file: Path) -> list:
 
 
 def render(config: MkDocsConfig, staged: Staged, site_dir: Path,
-           progress: ProgressCallback | None = None) -> list[str]:
-    """Build ``staged`` into ``site_dir``; return MkDocs' warnings."""
+           progress: ProgressCallback | None = None, jobs: int | None = None) -> list[str]:
+    """Build ``staged`` into ``site_dir``; return MkDocs' warnings. ``jobs``: how many
+    processes render (default: ``DANGJIAN_JOBS``, else one per core; see parallel.py)."""
     config["docs_dir"] = str(staged.docs_dir)
     config["site_dir"] = str(site_dir)
     config["nav"] = [_html_titles(entry) for entry in staged.nav]
@@ -187,6 +189,18 @@ def render(config: MkDocsConfig, staged: Staged, site_dir: Path,
         plugin.progress = progress
         # The plugin refuses any build it does not see coming from here (fails closed).
         plugin.staged_by_pipeline = True
+    workers = parallel.jobs_for(len(staged.pages), jobs)
+    if plugin is None or workers == 1:
+        return _build(config)
+    try:
+        return parallel.render(config, plugin, site_dir, workers, _build, progress)
+    except parallel.WorkerError as exc:
+        if exc.crashed:
+            raise RuntimeError(str(exc)) from None
+        raise EngineError(str(exc)) from None
+
+
+def _build(config: MkDocsConfig) -> list[str]:
     collector = _Collector()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
