@@ -18,6 +18,7 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
+from dangjian.engine import rawblocks
 from dangjian.engine.shard import Shard
 
 ProgressCallback = Callable[[int, int], None]
@@ -56,6 +57,7 @@ class DangjianPlugin(BasePlugin[DangjianConfig]):
         self._total = 0
         self._done = 0
         self._last = 0.0
+        self._aside: dict[str, rawblocks.SetAside] = {}
 
     # Runs first, before any other plugin or MkDocs itself touches site_dir.
     @event_priority(100)
@@ -72,6 +74,8 @@ class DangjianPlugin(BasePlugin[DangjianConfig]):
             self.shard.assign([file.src_uri for file in pages])
         return files
 
+    # Last, so that the HTML set aside is all the page will have (rawblocks.py).
+    @event_priority(-100)
     def on_page_markdown(self, markdown, *, page, config, files):  # noqa: ARG002
         # A page without a front-matter title gets Material's <title>{{ page.title |
         # striptags }}, and striptags unescapes: "&lt;/title&gt;" would close the element.
@@ -85,9 +89,17 @@ class DangjianPlugin(BasePlugin[DangjianConfig]):
             page.meta["template"] = UNRENDERED_TEMPLATE
             if "title" in page.meta or "title" in vars(page):
                 return ""
+        markdown, self._aside[page.file.src_uri] = rawblocks.set_aside(markdown)
         return markdown
 
+    # First, so that other plugins see the page's whole HTML.
+    @event_priority(100)
     def on_page_content(self, html, *, page, config, files):  # noqa: ARG002
+        aside = self._aside.pop(page.file.src_uri, None)
+        if aside is not None and aside.blocks:
+            html = aside.restore(html)
+            if page.present_anchor_ids is not None:
+                page.present_anchor_ids |= aside.anchor_ids()
         if self.shard is not None and not self.shard.owns(page.file.src_uri):
             # Its anchors are unknown here: links into it are checked across workers.
             page.present_anchor_ids = None
