@@ -11,17 +11,21 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from pathlib import Path
 
+import material
 from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from dangjian.engine import rawblocks
+from dangjian.engine import navcache, rawblocks
 from dangjian.engine.shard import Shard
 
 ProgressCallback = Callable[[int, int], None]
+
+MATERIAL_TEMPLATES = Path(material.__file__).resolve().parent / "templates"
 
 UNRENDERED_TEMPLATE = "dangjian-unrendered.html"
 """An empty template (dangjian/theme/): a page rendered with it is not written at all."""
@@ -65,6 +69,11 @@ class DangjianPlugin(BasePlugin[DangjianConfig]):
         if not self.staged_by_pipeline:
             raise PluginError(REFUSAL)
         return config
+
+    def on_env(self, env, *, config, files):  # noqa: ARG002
+        if navcache.ENABLED:
+            self._nav = navcache.NavCache(env, MATERIAL_TEMPLATES)
+        return env
 
     def on_files(self, files, *, config):  # noqa: ARG002 — MkDocs passes hooks' arguments by name
         pages = files.documentation_pages()
