@@ -44,6 +44,8 @@ class BuildReport:
     """PDFs attached (``pdf``)."""
     phases: dict[str, float] = field(default_factory=dict)
     """Seconds spent in each phase, in the order the phases ran."""
+    nav: list | None = None
+    """The staged navigation (a preview re-renders only edited pages while it holds)."""
 
     @contextmanager
     def phase(self, name: str) -> Iterator[None]:
@@ -83,6 +85,7 @@ def build(config_file: Path, site_dir: Path | None = None, strict: bool | None =
     say("生成页面…")
     with report.phase("生成页面"):
         staged = variants.stage_variant(prepared, variant, bool(config.use_directory_urls))
+    report.nav = staged.nav
 
     building = site_dir.with_name(f".{site_dir.name}.building")
     shutil.rmtree(building, ignore_errors=True)

@@ -1,9 +1,11 @@
-"""``dangjian serve``: build, serve on 127.0.0.1 and rebuild when content changes.
+"""``dangjian serve``: build, serve on 127.0.0.1 and bring the site up to date on edits.
 
-It serves exactly what ``dangjian build`` writes (the same pipeline, search index
-included), rather than MkDocs' own development server, so that what an author previews
-is what members get. A failed rebuild prints its errors and keeps serving the last good
-site.
+It serves exactly what ``dangjian build`` writes (the same pipeline, the same output
+check), rather than MkDocs' own development server, so that what an author previews is
+what members get. After an edit only the pages it changed are rendered again
+(app/preview.py), and the open page reloads itself: every HTML page served here loads
+a small script that asks the server for the site's version (nothing of it is written
+into the site). A failed update prints its errors and keeps serving the last good site.
 """
 
 from __future__ import annotations
@@ -12,17 +14,53 @@ import functools
 import http.server
 import threading
 import time
+from importlib import resources
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from dangjian.app.build import STAGING_DIR, Say, build
+from dangjian.app.build import STAGING_DIR, Say
+from dangjian.app.preview import Preview
 from dangjian.core.diagnostics import ContentError
 
 WATCHED = ("docs", "data", "overrides", "mkdocs.yml")
+VERSION_PATH = "/__dangjian/version"
+RELOAD_PATH = "/__dangjian/live-reload.js"
+RELOAD_TAG = f'<script src="{RELOAD_PATH}"></script>'.encode()
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
+    preview: Preview | None = None
+
     def log_message(self, format: str, *args) -> None:  # noqa: A002 — quiet by design
         pass
+
+    def do_GET(self) -> None:  # noqa: N802 — the standard library's name
+        path = urlsplit(self.path).path
+        if self.preview is not None and path == VERSION_PATH:
+            self._send(200, "text/plain; charset=utf-8", str(self.preview.version).encode())
+        elif self.preview is not None and path == RELOAD_PATH:
+            script = resources.files("dangjian.assets").joinpath("live-reload.js")
+            self._send(200, "text/javascript; charset=utf-8", script.read_bytes())
+        elif self.preview is not None and (page := self._page(path)) is not None:
+            self._send(200, "text/html; charset=utf-8", _with_reload(page.read_bytes()))
+        else:
+            super().do_GET()
+
+    def _page(self, path: str) -> Path | None:
+        """The HTML file a GET of ``path`` serves, if it is one."""
+        local = Path(self.translate_path(path))
+        if local.is_dir() and path.endswith("/"):
+            local = local / "index.html"
+        return local if local.suffix == ".html" and local.is_file() else None
+
+    def _send(self, code: int, kind: str, body: bytes) -> None:
+        self.send_response(code)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def send_error(self, code: int, message: str | None = None,
                    explain: str | None = None) -> None:
@@ -32,12 +70,13 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             super().send_error(code, message, explain)
             return
         body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
+        self._send(404, "text/html; charset=utf-8",
+                   _with_reload(body) if self.preview is not None else body)
+
+
+def _with_reload(html: bytes) -> bytes:
+    at = html.rfind(b"</body>")
+    return html if at < 0 else html[:at] + RELOAD_TAG + html[at:]
 
 
 def serve(config_file: Path, site_dir: Path | None, host: str, port: int, *, watch: bool,
@@ -46,15 +85,16 @@ def serve(config_file: Path, site_dir: Path | None, host: str, port: int, *, wat
 
     # Served at the root here, whatever path the site is published at.
     site_url = f"http://{host}:{port}/"
-    report = build(config_file, site_dir, say=say, site_url=site_url)
+    preview = Preview(config_file, site_dir, site_url, say)
+    report = preview.full()
     say(summary(report))
     assert report.site_dir is not None
-    root = report.site_dir
-    handler = functools.partial(_Handler, directory=str(root))
+    handler = functools.partial(type("Handler", (_Handler,), {"preview": preview}),
+                                directory=str(report.site_dir))
     server = http.server.ThreadingHTTPServer((host, port), handler)
     say(f"\n预览地址：http://{host}:{port}/   （Ctrl+C 停止）")
     if watch:
-        thread = threading.Thread(target=_watch, args=(config_file, site_dir, site_url, say),
+        thread = threading.Thread(target=_watch, args=(config_file, preview, say),
                                   daemon=True)
         thread.start()
     try:
@@ -71,30 +111,36 @@ def _snapshot(root: Path) -> dict[str, float]:
     for name in WATCHED:
         path = root / name
         if path.is_file():
-            stamps[str(path)] = path.stat().st_mtime
+            stamps[name] = path.stat().st_mtime
         elif path.is_dir():
             for child in path.rglob("*"):
                 if STAGING_DIR not in child.parts and child.is_file():
-                    stamps[str(child)] = child.stat().st_mtime
+                    stamps[child.relative_to(root).as_posix()] = child.stat().st_mtime
     return stamps
 
 
-def _watch(config_file: Path, site_dir: Path | None, site_url: str, say: Say) -> None:
+def _watch(config_file: Path, preview: Preview, say: Say, interval: float = 0.2) -> None:
     root = config_file.resolve().parent
     seen = _snapshot(root)
     while True:
-        time.sleep(1.0)
+        time.sleep(interval)
         now = _snapshot(root)
         if now == seen:
             continue
+        changed = sorted(path for path in now.keys() | seen.keys()
+                         if now.get(path) != seen.get(path))
         seen = now
-        say("\n内容有改动，重新构建…")
+        say("\n内容有改动，正在更新…")
         try:
-            report = build(config_file, site_dir, say=say, site_url=site_url)
-            say(f"已重建：{report.pages_written} 个页面，{report.seconds:.1f} 秒")
+            update = preview.update(changed)
+            if update.full:
+                say(f"已重建：{update.pages} 个页面，{update.seconds:.1f} 秒")
+            else:
+                say(f"已更新：{update.pages} 个页面，{update.seconds:.1f} 秒"
+                    "（搜索索引稍后更新）")
         except ContentError as exc:
             for diagnostic in exc.diagnostics:
                 say(diagnostic.format())
-            say("重建失败，继续提供上一次成功的站点。")
+            say("更新失败，继续提供上一次成功的站点。")
         except Exception as exc:  # noqa: BLE001 — keep serving whatever went wrong
-            say(f"重建失败：{exc}")
+            say(f"更新失败：{exc}")

@@ -9,6 +9,7 @@ classification, audience or HTML check, so the plugin refuses it before anything
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -19,8 +20,9 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.toc import get_toc
 
-from dangjian.engine import navcache, rawblocks
+from dangjian.engine import navcache, rawblocks, templatecache
 from dangjian.engine.shard import Shard
 
 ProgressCallback = Callable[[int, int], None]
@@ -33,6 +35,14 @@ UNRENDERED_TEMPLATE = "dangjian-unrendered.html"
 REFUSAL = ("请用 dangjian build 构建（预览用 dangjian serve，离线包用 dangjian bundle）："
            "它在渲染之前检查密级、读者范围、HTML 和引用，并在发布之前检查生成的每个文件。"
            "直接运行 mkdocs build / serve / gh-deploy 会跳过这些检查，因此已拒绝，什么也没有写出。")
+
+
+def _unrendered(page, config, files) -> None:  # noqa: ARG001 — Page.render's signature
+    """What ``Page.render`` leaves on a page another worker renders."""
+    page.content = ""
+    page.toc = get_toc([])
+    page.present_anchor_ids = None
+    page.links_to_anchors = None
 
 
 class DangjianConfig(base.Config):
@@ -71,6 +81,7 @@ class DangjianPlugin(BasePlugin[DangjianConfig]):
         return config
 
     def on_env(self, env, *, config, files):  # noqa: ARG002
+        env.bytecode_cache = templatecache.SHARED
         if navcache.ENABLED:
             self._nav = navcache.NavCache(env, MATERIAL_TEMPLATES)
         return env
@@ -81,6 +92,10 @@ class DangjianPlugin(BasePlugin[DangjianConfig]):
         self._done = 0
         if self.shard is not None:
             self.shard.assign([file.src_uri for file in pages])
+            if self.shard.chosen is not None:
+                # Only these pages are wanted (the preview has the rest): no assets.
+                for file in [f for f in files if not f.is_documentation_page()]:
+                    files.remove(file)
         return files
 
     # Last, so that the HTML set aside is all the page will have (rawblocks.py).
@@ -97,6 +112,9 @@ class DangjianPlugin(BasePlugin[DangjianConfig]):
             # first heading of the converted page is its title, shown in neighbours).
             page.meta["template"] = UNRENDERED_TEMPLATE
             if "title" in page.meta or "title" in vars(page):
+                # Not even converted: MkDocs makes a Markdown instance per page, which
+                # costs more than converting the empty text.
+                page.render = functools.partial(_unrendered, page)
                 return ""
         markdown, self._aside[page.file.src_uri] = rawblocks.set_aside(markdown)
         return markdown

@@ -16,6 +16,7 @@ from mkdocs.utils.yaml import yaml_load
 from dangjian.core import ui
 from dangjian.engine import parallel
 from dangjian.engine.plugin import DangjianPlugin, ProgressCallback
+from dangjian.engine.shard import Shard
 from dangjian.load.audiences import Audiences
 from dangjian.pages.navigation import NavEntry
 from dangjian.pages.stage import Staged
@@ -179,12 +180,7 @@ def render(config: MkDocsConfig, staged: Staged, site_dir: Path,
            progress: ProgressCallback | None = None, jobs: int | None = None) -> list[str]:
     """Build ``staged`` into ``site_dir``; return MkDocs' warnings. ``jobs``: how many
     processes render (default: ``DANGJIAN_JOBS``, else one per core; see parallel.py)."""
-    config["docs_dir"] = str(staged.docs_dir)
-    config["site_dir"] = str(site_dir)
-    config["nav"] = [_html_titles(entry) for entry in staged.nav]
-    config["extra_css"] = [*config["extra_css"], *staged.stylesheets]
-    config["extra_javascript"] = [*config["extra_javascript"], *staged.scripts]
-    plugin = _plugin(config)
+    plugin = _configure(config, staged, site_dir)
     if plugin is not None:
         plugin.progress = progress
         # The plugin refuses any build it does not see coming from here (fails closed).
@@ -198,6 +194,33 @@ def render(config: MkDocsConfig, staged: Staged, site_dir: Path,
         if exc.crashed:
             raise RuntimeError(str(exc)) from None
         raise EngineError(str(exc)) from None
+
+
+def render_only(config: MkDocsConfig, staged: Staged, site_dir: Path,
+                pages: set[str]) -> list[str]:
+    """Write only ``pages`` (staged paths) of ``staged`` into ``site_dir``, with everything
+    else the site needs around them (navigation, titles, assets); return the written
+    pages' site paths. What a preview re-renders after an edit."""
+    plugin = _configure(config, staged, site_dir)
+    if plugin is None:
+        raise EngineError("mkdocs.yml: plugins 中缺少 dangjian")
+    plugin.staged_by_pipeline = True
+    plugin.shard = Shard.only(pages)
+    try:
+        _build(config)
+    finally:
+        written = plugin.shard.result.written
+        plugin.shard = None
+    return written
+
+
+def _configure(config: MkDocsConfig, staged: Staged, site_dir: Path) -> DangjianPlugin | None:
+    config["docs_dir"] = str(staged.docs_dir)
+    config["site_dir"] = str(site_dir)
+    config["nav"] = [_html_titles(entry) for entry in staged.nav]
+    config["extra_css"] = [*config["extra_css"], *staged.stylesheets]
+    config["extra_javascript"] = [*config["extra_javascript"], *staged.scripts]
+    return _plugin(config)
 
 
 def _build(config: MkDocsConfig) -> list[str]:

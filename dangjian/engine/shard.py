@@ -40,10 +40,16 @@ class Shard:
     """A shared integer the workers set to the number of pages."""
     result: ShardResult = field(default_factory=ShardResult)
     _owned: frozenset[str] = frozenset()
+    chosen: frozenset[str] | None = None
+    """Set, the worker renders exactly these pages (a preview after an edit)."""
+
+    @classmethod
+    def only(cls, pages: set[str]) -> Shard:
+        return cls(0, 1, chosen=frozenset(pages))
 
     def assign(self, pages: list[str]) -> None:
-        self._owned = frozenset(src for i, src in enumerate(pages)
-                                if i % self.count == self.index)
+        self._owned = self.chosen if self.chosen is not None else frozenset(
+            src for i, src in enumerate(pages) if i % self.count == self.index)
         if self.total is not None:
             self.total.value = len(pages)
 

@@ -1,0 +1,100 @@
+"""``dangjian serve`` after an edit: only the pages it changed are rendered again, and they
+are the bytes a full build writes; the open page reloads itself."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from dangjian.app import serve
+from dangjian.app.build import build
+from dangjian.app.preview import Preview
+
+from .conftest import ROOT
+
+pytestmark = pytest.mark.build
+
+SITE_URL = "http://127.0.0.1:8000/"
+CITED = "docs/regulations/baxiang-guiding.md"
+CITING = "docs/study/sanhui-yike-zhidu.md"
+NEW_CITATION = "\n落实《十八届中央政治局关于改进工作作风、密切联系群众的八项规定》的要求。\n"
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file() and "pagefind" not in p.parts}
+
+
+@pytest.fixture
+def preview(tmp_path: Path) -> Preview:
+    project = tmp_path / "project"
+    for name in ("docs", "data"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shown = Preview(project / "mkdocs.yml", tmp_path / "site", SITE_URL, lambda _: None)
+    shown.full()
+    return shown
+
+
+def test_an_edit_renders_the_page_and_its_backlinks_only(preview: Preview, tmp_path: Path):
+    root = preview.root
+    before = _tree(preview.site_dir)
+    with (root / CITING).open("a", encoding="utf-8") as handle:
+        handle.write(NEW_CITATION)
+    version = preview.version
+    update = preview.update([CITING])
+    assert not update.full
+    # The edited page, the cited one's “引用本文件的” list, and what lists citations.
+    assert 2 <= update.pages <= 5
+    assert preview.version == version + 1
+    after = _tree(preview.site_dir)
+    changed = {path for path in after if after[path] != before.get(path)}
+    assert {"study/sanhui-yike-zhidu/index.html",
+            "regulations/baxiang-guiding/index.html"} <= changed
+    assert len(changed) == update.pages
+    full = build(root / "mkdocs.yml", tmp_path / "full", site_url=SITE_URL)
+    assert after == _tree(full.site_dir)
+    assert preview.indexing is not None
+    preview.indexing.join(timeout=300)
+    assert (preview.site_dir / "pagefind" / "pagefind-entry.json").is_file()
+
+
+def test_a_new_title_takes_the_full_build(preview: Preview):
+    source = preview.root / CITED
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("八项规定\n", "八项规定（改）\n", 1), encoding="utf-8")
+    update = preview.update([CITED])
+    assert update.full
+    assert "八项规定（改）" in (preview.site_dir / "regulations" / "baxiang-guiding" /
+                              "index.html").read_text(encoding="utf-8")
+
+
+def test_served_pages_reload_when_the_version_changes(preview: Preview):
+    handler = functools.partial(type("H", (serve._Handler,), {"preview": preview}),
+                                directory=str(preview.site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        def get(path: str) -> str:
+            with urllib.request.urlopen(base + path, timeout=10) as response:
+                return response.read().decode("utf-8")
+
+        page = get("/regulations/baxiang-guiding/")
+        assert page.count(serve.RELOAD_TAG.decode()) == 1
+        assert serve.RELOAD_TAG.decode() not in (
+            preview.site_dir / "regulations" / "baxiang-guiding" / "index.html").read_text(
+            encoding="utf-8")
+        assert "location.reload" in get(serve.RELOAD_PATH)
+        first = get(serve.VERSION_PATH)
+        preview.version += 1
+        assert get(serve.VERSION_PATH) != first
+    finally:
+        server.shutdown()
+        server.server_close()
