@@ -1,5 +1,5 @@
 """Developer sessions: nox -s build | serve | tests | lint | schema | bench | bench_search |
-bench_offline."""
+bench_offline | bench_serve."""
 
 from __future__ import annotations
 
@@ -80,3 +80,11 @@ def install_test(session: nox.Session) -> None:
     with pip --no-index and builds with Pagefind 1.6.0, npm and PyPI unreachable."""
     session.install("-e", ".[test]")
     session.run("pytest", "tests/test_wheelhouse.py", env={"DANGJIAN_INSTALL_TEST": "1"})
+
+
+@nox.session
+def bench_serve(session: nox.Session) -> None:
+    """``dangjian serve``: seconds from editing one regulation to its page ready for the
+    reload, median of ten edits (``-- --pages N``, default 2000)."""
+    session.install("-e", ".")
+    session.run("python", "bench/serve_edit.py", *session.posargs)

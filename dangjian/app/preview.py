@@ -140,6 +140,8 @@ class Preview:
                 search_index.index(self.site_dir)
             except search_index.SearchIndexError as exc:
                 self.say(str(exc))
+            except OSError as exc:  # the site was replaced meanwhile: that build indexed it
+                self.say(f"搜索索引未更新：{exc}")
             with self._index_state:
                 if not self._index_again:
                     return
