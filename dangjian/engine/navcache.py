@@ -8,6 +8,7 @@ page of that section reuses it and swaps two entries, each rendered by Material'
 macro (``partials/nav-item.html``): the first page's entry becomes a plain link, the
 page's own plain link becomes its active entry. Whatever this cannot find exactly once
 is rendered in full instead, as is any site whose templates replace Material's sidebar.
+A page's table of contents, which Material draws twice, is rendered once.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from mkdocs.utils import normalize_url
 
 NAV = "partials/nav.html"
 NAV_ITEM = "partials/nav-item.html"
+TOC = "partials/toc.html"
 ENABLED = True
 """Off, every sidebar is rendered in full (tests compare the two)."""
 
@@ -41,10 +43,22 @@ class NavCache:
         self.original = self.nav.root_render_func
         self.entries: dict[tuple, _Entry] = {}
         self.reused = 0
+        self.toc = env.get_template(TOC)
+        self.original_toc = self.toc.root_render_func
+        self._toc: tuple[Any, str] | None = None
         self.usable = all(Path(t.filename or "").is_relative_to(material_dir)
-                          for t in (self.nav, self.items))
+                          for t in (self.nav, self.items, self.toc))
         if self.usable:
             self.nav.root_render_func = self._render
+            self.toc.root_render_func = self._render_toc
+
+    def _render_toc(self, context):
+        """A page's table of contents is drawn twice (in its sidebar entry and in the
+        secondary sidebar) from the page alone: rendered once."""
+        page = context.get("page")
+        if page is None or self._toc is None or self._toc[0] is not page:
+            self._toc = (page, "".join(self.original_toc(context)))
+        yield self._toc[1]
 
     def _render(self, context):
         page = context.get("page")
