@@ -120,3 +120,14 @@ def test_data_files_have_the_same_limits(make_project):
     root = make_project({"data/publications.yml": f"publications:\n  - id: a\n    title: {long}\n"})
     [error] = [d for d in problems(root) if d.severity == "error"]
     assert (error.path, error.line, error.field) == ("data/publications.yml", 3, "size")
+
+
+def test_a_character_repeated_three_times_is_refused(make_project):
+    """Runs of one character make the search indexer crawl; real texts double at most."""
+    body = "人人都要学习，常常反思。\n\n第二段学学学习。\n"
+    root = make_project({"docs/study/s.md": f"---\ntitle: 学\n---\n\n{body}"})
+    [error] = [d for d in problems(root) if d.severity == "error"]
+    assert (error.path, error.line, error.field) == ("docs/study/s.md", 7, "size")
+    assert "“学”连续出现 3 次" in error.message
+    fine = make_project({"docs/study/s.md": "---\ntitle: 学\n---\n\n人人都要学习，常常反思。\n"})
+    assert [d for d in problems(fine) if d.severity == "error"] == []
