@@ -272,9 +272,6 @@ def generate(root: Path, n: int, shared: Path = SHARED, seed: int = SEED) -> Pat
         (docs / folder).mkdir(parents=True)
     (root / "data").mkdir()
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    for folder in ("overrides",):
-        shutil.copytree(REPO / folder, root / folder,
-                        ignore=shutil.ignore_patterns("__pycache__"))
     _write(docs / "index.md", HOME)
     for reg in gen.regulations:
         _write(docs / "regulations" / f"{reg.id}.md", gen.regulation(reg))

@@ -228,6 +228,11 @@ TABLE: dict[str, dict[str, Any]] = {
         "result_at": "第 {number} 条，共 {total} 条：{title}",
         "results_label": "搜索结果",
     },
+    "notfound": {
+        "title": "找不到这个页面",
+        "hint": "页面可能已经移动或删除。可以用上方的搜索框查找，或者",
+        "home": "回到首页",
+    },
     "readers": {
         "elder": "长辈模式",
         "elder_hint": "放大字号、加深对比、加大按钮；本机浏览器会记住这一选择",
