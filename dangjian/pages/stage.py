@@ -19,10 +19,12 @@ from dangjian.core import ui
 from dangjian.core.documents import Document, Inventory
 from dangjian.core.kinds import KINDS, REGULATION, WORKPLAN
 from dangjian.core.urls import Links
+from dangjian.load.editions import current_edition
 from dangjian.load.loader import Content
 from dangjian.pages import (
     banner,
     cards,
+    edition_pages,
     glossary_page,
     indexes,
     navigation,
@@ -158,9 +160,12 @@ def document_page(doc: Document, links: Links, refs: References,
     functions = functions or page_functions.PageFunctions(Inventory())
     # MkDocs and Material print the front-matter title as HTML (<title>, header); the
     # h1 is Markdown.
-    meta = {"title": html_text(doc.heading), search_fields.BODY_KEY: True}
+    meta = {"title": html_text(doc.heading),
+            search_fields.BODY_KEY: not _shown_by_work(doc, refs)}
     parts = [f"# {markdown_text(doc.heading)}", "", banner.status_banner(doc, refs.by_id, links),
+             edition_pages.banner(doc, links, refs.today),
              cards.card(doc, links, functions.inventory), "",
+             edition_pages.history(doc, links, refs.today), "",
              paper.head(doc, links.directory_urls, pdf), "",
              search_fields.fields_of(doc).html(), ""]
     tail = ""
@@ -176,6 +181,11 @@ def document_page(doc: Document, links: Links, refs: References,
     parts += [linking.render(body, refs, doc.page, links), "", tail,
               backlinks.section(doc, refs, links)]
     return _front_matter(meta) + "\n".join(parts).rstrip() + "\n"
+
+
+def _shown_by_work(doc: Document, refs: References) -> bool:
+    """The edition in force is read, and found by search, on its work's page."""
+    return doc.work is not None and current_edition(doc.work, refs.today) is doc
 
 
 def _plain_page(body: str, meta: dict) -> str:

@@ -7,10 +7,12 @@ diagnostics; it never raises and never logs.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from dangjian.core import editions
 from dangjian.core.diagnostics import Diagnostics
 from dangjian.core.documents import Document, Inventory
 from dangjian.core.model import Status
@@ -74,6 +76,8 @@ class References:
     hidden: TitleIndex | None = None
     """Documents this build's audience may not read: cited as plain text, silently."""
     hidden_ids: frozenset[str] = frozenset()
+    today: dt.date = field(default_factory=editions.today)
+    """The day statuses and the editions in force are computed for."""
 
     def is_hidden(self, title: str, volume: str | None = None) -> bool:
         if self.hidden is None:
@@ -127,7 +131,8 @@ def _is_data_entry(doc: Document) -> bool:
 def resolve(content: Content) -> tuple[References, Diagnostics]:
     diagnostics = Diagnostics()
     inventory = content.inventory
-    refs = References(TitleIndex(inventory.documents), dict(inventory.by_id))
+    refs = References(TitleIndex(inventory.documents), dict(inventory.by_id),
+                      today=content.today)
     if content.hidden.documents:
         refs.hidden = TitleIndex(content.hidden.documents)
         refs.hidden_ids = frozenset(content.hidden.by_id)

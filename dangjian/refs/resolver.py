@@ -66,7 +66,9 @@ class TitleIndex:
     """Titles and aliases of the citable documents, under each key of ``Step``."""
 
     def __init__(self, documents: Iterable[Document]):
-        self.documents = [doc for doc in documents if doc.kind.cite_as_book]
+        # An edition is found through its work (see ``References.edition_for``).
+        self.documents = [doc for doc in documents
+                          if doc.kind.cite_as_book and not doc.is_edition]
         self.names: list[tuple[str, Document]] = [
             (name, doc) for doc in self.documents for name in (doc.title, *doc.meta.aliases)
         ]
