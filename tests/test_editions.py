@@ -201,7 +201,8 @@ def charter_site(tmp_path_factory) -> Path:
         "docs/workplans/2020.md": "---\ntitle: X企业2020年党建工作要点\nyear: 2020\n"
                                   "organization: X企业\n---\n\n## 一、学习\n\n"
                                   "一是学习党章。认真学习《中国共产党章程》第十条和第十一条。\n\n"
-                                  "二是学习新党章。学习《中国共产党章程》（2022年修改）第四条。\n",
+                                  "二是学习新党章。学习《中国共产党章程》（2022年修改）第四条。\n\n"
+                                  "三是对照旧条文。对照《中国共产党章程（2017年）》第九条。\n",
         "docs/study/note.md": "---\ntitle: 学习札记\ndate: 2024-03-01\n---\n\n"
                               "重温《中国共产党章程》第四条。\n",
     })
@@ -245,3 +246,83 @@ def test_older_edition_names_its_successor_and_since_when(charter_site):
     assert "时效性 自 2017-10-24 起施行；2022-10-22 起由新版本（2022年修改）取代" in _text(old)
     assert "dj-banner" not in (charter_site / "regulations/dangzhang/2022/index.html"
                                ).read_text("utf-8")
+
+
+# --- citations know time ------------------------------------------------------------------
+
+def _links(html: str, css: str) -> list[tuple[str, str]]:
+    return re.findall(rf'<a class="{css}" href="([^"]*)"[^>]*>([^<]*)</a>', html)
+
+
+def test_a_dated_citation_lands_in_the_edition_in_force_then(charter_site):
+    plan = (charter_site / "workplans/2020/index.html").read_text("utf-8")
+    first = plan[plan.index("一是学习党章"):plan.index("二是学习新党章")]
+    assert _links(first, "dj-cite") == [("../../regulations/dangzhang/2017/", "《中国共产党章程》")]
+    assert _links(first, "dj-cite dj-cite--article") == [
+        ("../../regulations/dangzhang/2017/#第十条", "第十条"),
+        ("../../regulations/dangzhang/2017/#第十一条", "第十一条")]
+    # A later edition is in force: the link says so and offers today's text.
+    assert _links(first, "dj-cite-revised") == [("../../regulations/dangzhang/", "现已修订")]
+
+
+def test_a_pinned_citation_lands_in_the_pinned_edition(charter_site):
+    plan = (charter_site / "workplans/2020/index.html").read_text("utf-8")
+    second = plan[plan.index("二是学习新党章"):plan.index("三是对照旧条文")]
+    assert _links(second, "dj-cite") == [
+        ("../../regulations/dangzhang/2022/", "《中国共产党章程》（2022年修改）")]
+    assert _links(second, "dj-cite dj-cite--article") == [
+        ("../../regulations/dangzhang/2022/#第四条", "第四条")]
+    assert "dj-cite-revised" not in second
+    third = plan[plan.index("三是对照旧条文"):]
+    assert _links(third, "dj-cite")[0] == ("../../regulations/dangzhang/2017/",
+                                           "《中国共产党章程（2017年）》")
+    assert _links(third, "dj-cite dj-cite--article") == [
+        ("../../regulations/dangzhang/2017/#第九条", "第九条")]
+
+
+def test_an_undated_or_recent_page_cites_todays_edition(charter_site):
+    note = (charter_site / "study/note/index.html").read_text("utf-8")
+    assert _links(note, "dj-cite dj-cite--article") == [
+        ("../../regulations/dangzhang/2022/#第四条", "第四条")]
+    assert "dj-cite-revised" not in note
+
+
+def test_the_work_page_lists_citations_of_every_edition(charter_site):
+    work = (charter_site / "regulations/dangzhang/index.html").read_text("utf-8")
+    cited = work[work.index('id="cited-by"'):]
+    assert "本站共有 4 处引用了" in _text(cited)
+    old = (charter_site / "regulations/dangzhang/2017/index.html").read_text("utf-8")
+    assert "本站共有 2 处引用了" in _text(old[old.index('id="cited-by"'):])
+
+
+def _check(root: Path) -> list[str]:
+    from dangjian.app.check import check
+
+    prepared = check(root / "mkdocs.yml")
+    return [d.format() for d in prepared.problems]
+
+
+def test_check_warns_where_a_cited_article_changed_or_is_gone_today(charter_site):
+    problems = _check(charter_site.parent)
+    assert problems == [
+        "docs/workplans/2020.md:9: 警告: citation: 《中国共产党章程》第十一条（2017年修改）："
+        "现行的《中国共产党章程》（2022年修改）已修改这一条（现为第十一条、第十二条）",
+        "docs/workplans/2020.md:13: 警告: citation: "
+        "《中国共产党章程（2017年）》第九条（2017年修改）：现行的《中国共产党章程》（2022年修改）已删除这一条",
+    ]
+
+
+def test_a_pin_the_site_has_no_edition_for_is_reported_not_a_title_mismatch(tmp_path):
+    root = write_project(tmp_path, {
+        **charter_files(),
+        "docs/study/a.md": "---\ntitle: 甲\n---\n\n见《中国共产党章程》（2019年修订）。\n"})
+    assert _check(root) == ["docs/study/a.md:5: 警告: citation: 《中国共产党章程》："
+                            "本站没有 2019 年的版本（本站收录：2017年修改、2022年修改）"]
+
+
+def test_a_title_naming_its_edition_is_cited_without_it(tmp_path):
+    root = write_project(tmp_path, {
+        "docs/regulations/jilv.md": "---\ntitle: 中国共产党纪律处分条例（2018年修订）\n"
+                                    "category: 条例\nstatus: 已修改\ncoverage: 未收录\n---\n",
+        "docs/study/a.md": "---\ntitle: 甲\n---\n\n见《中国共产党纪律处分条例》第十条。\n"})
+    assert _check(root) == []

@@ -200,6 +200,18 @@ def pinned(editions: Sequence[Edition], year: int) -> Edition | None:
     return matching[0] if matching else None
 
 
+def written_on(meta: object) -> dt.date | None:
+    """The date a document speaks from, which decides the editions it cites: a regulation's
+    adoption or publication, a study material's date, a plan's or a book's year (its first
+    day: a year's plan is written as the year begins)."""
+    for name in ("adopted", "issued", "date", "effective"):
+        value = getattr(meta, name, None)
+        if isinstance(value, dt.date):
+            return value
+    year = getattr(meta, "year", None)
+    return dt.date(year, 1, 1) if isinstance(year, int) else None
+
+
 def default_label(key: str) -> str:
     """How an edition is named when its file does not say: 2017年版."""
     match = KEY_PATTERN.match(key)
