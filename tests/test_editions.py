@@ -326,3 +326,50 @@ def test_a_title_naming_its_edition_is_cited_without_it(tmp_path):
                                     "category: 条例\nstatus: 已修改\ncoverage: 未收录\n---\n",
         "docs/study/a.md": "---\ntitle: 甲\n---\n\n见《中国共产党纪律处分条例》第十条。\n"})
     assert _check(root) == []
+
+
+# --- 新旧条文对照 pages ----------------------------------------------------------------------
+
+def test_comparison_page_of_consecutive_editions(charter_site):
+    page = (charter_site / "regulations/dangzhang/2017-2022/index.html").read_text("utf-8")
+    text = _text(page)
+    assert "《中国共产党章程》新旧条文对照（2017年修改 → 2022年修改）" in text
+    assert ("新增 1 条，删除 1 条，修改 3 条（拆分 1 处、合并 1 处），仅调整序号 12 条，其余未改"
+            "；总纲（序言）：新增 1 段，修改 1 段，其余未改。") in re.sub(r"<[^>]+>", "", page)
+    first = page[page.index('<tr id="第一条"'):]
+    first = first[:first.index("</tr>")]
+    assert "dj-compare__row--modified" in first and "<ins>（含新社会阶层）</ins>" in first
+    assert 'href="../2017/#第一条"' in first and 'href="../2022/#第一条"' in first
+    # Every row can be linked: a deleted article by its old number, a split's parts by theirs.
+    assert '<tr id="原第九条" class="dj-compare__row dj-compare__row--deleted"' in page
+    assert '<span id="第十二条"></span>' in page
+    moved = page[page.index('<tr id="第十六条"'):]
+    assert "位置调整" in _text(moved[:moved.index("</tr>")])
+    work = (charter_site / "regulations/dangzhang/index.html").read_text("utf-8")
+    assert '<a class="dj-history__compare" href="2017-2022/">与2017年修改对照</a>' in work
+
+
+def test_comparison_page_is_in_the_offline_variant(tmp_path):
+    from dangjian.engine import render as engine
+    from dangjian.pages import stage
+    from dangjian.pipeline.prepare import prepare
+
+    root = write_project(tmp_path / "p", charter_files())
+    _, settings = engine.load(root / "mkdocs.yml")
+    prepared = prepare(settings)
+    staged = stage.stage(prepared.content, tmp_path / "staged", directory_urls=False,
+                         refs=prepared.refs, offline=True)
+    assert "regulations/dangzhang/2017-2022.md" in staged.pages
+    text = (tmp_path / "staged/regulations/dangzhang/2017-2022.md").read_text("utf-8")
+    assert 'href="2017.html#第一条"' in text
+
+
+def test_no_comparison_without_both_texts(tmp_path):
+    from dangjian.pages import comparison_pages
+
+    files = charter_files()
+    files["docs/regulations/dangzhang/2022.md"] = (f"---\n{E2022}\ncoverage: 未收录\n---\n\n"
+                                                   "本站未收录全文。\n")
+    content, diagnostics = load(write_project(tmp_path, files))
+    assert not diagnostics.items
+    assert comparison_pages.pairs(content.inventory) == []

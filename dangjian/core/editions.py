@@ -21,9 +21,10 @@ from dataclasses import dataclass
 
 from dangjian.core.model import Status
 
-KEY_PATTERN = re.compile(r"^(\d{4})(?:-[a-z0-9]+)?$")
-"""File name (without .md) of an edition: its year, with a suffix for a second edition of
-the same year (2018-2)."""
+KEY_PATTERN = re.compile(r"^(\d{4})(?:-[a-z0-9]{1,3})?$")
+"""File name (without .md) of an edition: its year, with a short suffix for a second
+edition of the same year (2018-2). A 对照 page is named by two years (2017-2022), which
+no edition file can be."""
 
 _SUFFIX = re.compile(
     r"[（(]\s*(\d{4})\s*年\s*(修订|修正|修改|版|本|修订版|修正版|修改版)?\s*[）)]\s*$")

@@ -15,7 +15,7 @@ from dangjian.pages import cards, fragments
 from dangjian.pages.validity import day as _day
 
 
-def history(work: Document, links: Links, today: dt.date, compare: bool = False) -> str:
+def history(work: Document, links: Links, today: dt.date, compare: bool = True) -> str:
     """The 修订沿革 of a work with editions, newest first, or ''."""
     if work.timeline is None or not work.editions:
         return ""

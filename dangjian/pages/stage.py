@@ -24,6 +24,7 @@ from dangjian.load.loader import Content
 from dangjian.pages import (
     banner,
     cards,
+    comparison_pages,
     edition_pages,
     glossary_page,
     indexes,
@@ -124,6 +125,8 @@ def stage(content: Content, target: Path, directory_urls: bool = True,
         generated[SEARCH_PAGE] = search_page.page()
     generated |= {page: make(Links(page, directory_urls))
                   for page, make in tracking_pages.pages(content.tracking).items()}
+    generated |= {page: make(Links(page, directory_urls))
+                  for page, make in comparison_pages.pages(content.inventory, refs).items()}
     generated |= {page: text if page == track_pages.INDEX
                   else search_fields.index_as(text, ui.text("kind.track"))
                   for page, text in track_pages.pages(content.tracks, directory_urls).items()}

@@ -210,14 +210,23 @@ def _key(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def align(old: Sequence[Unit], new: Sequence[Unit]) -> list[Row]:
-    """Rows in the order of the new edition, each deleted unit after the row it followed."""
+def align(old: Sequence[Unit], new: Sequence[Unit], numbered: bool = True) -> list[Row]:
+    """Rows in the order of the new edition, each deleted unit after the row it followed.
+
+    ``numbered``: the units carry numbers a reader cites (articles), so a new number is a
+    change of its own; paragraphs of a preamble have none.
+    """
     state = _Alignment(old, new)
     state.identical()
     state.splits_and_merges()
     state.revised()
-    return _rows(state.groups + [([], [j]) for j in sorted(state.free_new)]
+    rows = _rows(state.groups + [([], [j]) for j in sorted(state.free_new)]
                  + [([i], []) for i in sorted(state.free_old)], old, new)
+    if not numbered:
+        for row in rows:
+            if row.change is Change.RENUMBERED and not row.moved:
+                row.change = Change.UNCHANGED
+    return rows
 
 
 class _Alignment:
@@ -372,7 +381,7 @@ def _longest_increasing(pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:
 def compare(old: tuple[list[Unit], list[Unit]], new: tuple[list[Unit], list[Unit]]
             ) -> Comparison:
     """The 对照 of two editions given as (preamble, articles) each."""
-    return Comparison(align(old[0], new[0]), align(old[1], new[1]))
+    return Comparison(align(old[0], new[0], numbered=False), align(old[1], new[1]))
 
 
 def counterpart(comparison: Comparison, old_number: int) -> Row | None:
