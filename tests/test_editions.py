@@ -373,3 +373,50 @@ def test_no_comparison_without_both_texts(tmp_path):
     content, diagnostics = load(write_project(tmp_path, files))
     assert not diagnostics.items
     assert comparison_pages.pairs(content.inventory) == []
+
+
+# --- 在某日有效的 -------------------------------------------------------------------------
+
+def test_regulation_index_knows_when_each_edition_was_in_force(charter_site):
+    html = (charter_site / "regulations/index.html").read_text("utf-8")
+    rows = re.findall(r"<tr [^>]*>", html)
+    assert any('data-editions="dangzhang"' in row and " hidden" not in row for row in rows)
+    old = next(row for row in rows if 'data-edition="dangzhang"' in row
+               and 'data-from="2017-10-24"' in row)
+    assert 'data-to="2022-10-22"' in old and old.endswith(" hidden>")
+    new = next(row for row in rows if 'data-from="2022-10-22"' in row)
+    assert 'data-to=""' in new
+    assert '<input type="date" name="on">' in html
+
+
+@pytest.fixture(scope="module")
+def charter_url(charter_site):
+    import functools
+    import http.server
+    import threading
+
+    from .conftest import _QuietHandler
+
+    handler = functools.partial(_QuietHandler, directory=str(charter_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.browser
+def test_regulation_index_filters_on_a_day(page, charter_url):
+    page.goto(charter_url + "regulations/")
+    visible = page.locator("table.dj-index--regulations tbody tr:not([hidden]) td:first-child")
+    count = page.locator(".dj-filters__count")
+    assert visible.all_inner_texts() == ["《中国共产党章程》"]
+    assert count.inner_text() == "显示 1 / 1 件"
+    day = page.locator('input[name="on"]')
+    for on, shown in (("2020-06-01", ["《中国共产党章程》（2017年修改）"]),
+                      ("2022-10-22", ["《中国共产党章程》（2022年修改）"]),
+                      ("2010-01-01", [])):
+        day.fill(on)
+        assert visible.all_inner_texts() == shown, on
+    day.fill("")
+    assert visible.all_inner_texts() == ["《中国共产党章程》"]

@@ -235,9 +235,12 @@ TABLE: dict[str, dict[str, Any]] = {
         "items_column": "事项",
         "regulations_intro": "本站收录 {regulations} 件法规制度和上级文件，另有 {books} 种"
                              "[书目]({href})只收目录信息。默认按类别、再按标题拼音排列；"
-                             "可按类别、效力状态和制定机关筛选，点击日期列的标题按日期排序。",
+                             "可按类别、效力状态、制定机关和某一天是否有效筛选，"
+                             "点击日期列的标题按日期排序。",
         "issuer_or_author": "制定机关或编者",
         "covered": "收录",
+        "valid_on": "在",
+        "valid_on_tail": "有效的",
         "shown": "显示 {shown} / {total} 件",
         "sort_by": "按{column}排序（再点一次倒序，第三次恢复默认顺序）",
     },
