@@ -7,9 +7,13 @@ from typing import Any, Generic, TypeVar
 
 from dangjian.core.diagnostics import Diagnostics
 from dangjian.core.editions import Edition, Timeline
-from dangjian.core.kinds import Kind
+from dangjian.core.kinds import WORKPLAN, Kind
 from dangjian.core.model import Meta
 from dangjian.load.yamlsource import LineMap
+
+LATEST_PLAN = "latest"
+"""What a page function may name instead of an id: the newest year's work plan, so that
+the home page follows the years without being edited."""
 
 D = TypeVar("D", bound=Meta)
 """The front-matter model of a kind of document."""
@@ -102,6 +106,14 @@ class Inventory:
         self.by_id[doc.id] = doc
         for _, name in names:
             self.by_name[name] = doc
+
+    def call_target(self, doc_id: str) -> Document | None:
+        """The document a page function names: by id, or ``latest`` for the newest plan."""
+        doc = self.by_id.get(doc_id)
+        if doc is None and doc_id == LATEST_PLAN:
+            plans = self.of_kind(WORKPLAN)
+            return max(plans, key=lambda plan: (plan.meta.year, plan.id)) if plans else None
+        return doc
 
     def of_kind(self, kind: Kind[D], editions: bool = False) -> list[Document[D]]:
         """The documents of ``kind``; editions of regulations only when asked for (they are

@@ -278,7 +278,7 @@ def _check_calls(content: Content, diagnostics: Diagnostics) -> None:
         for problem in found.problems:
             diagnostics.error(source, problem.line, TEMPLATE_FIELD, problem.message)
         for call in found.calls:
-            doc = content.inventory.by_id.get(call.doc_id)
+            doc = content.inventory.call_target(call.doc_id)
             if doc is None:
                 diagnostics.error(source, call.line, TEMPLATE_FIELD,
                                   f"{call.function}：未知的文件标识“{call.doc_id}”")
