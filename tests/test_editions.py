@@ -420,3 +420,24 @@ def test_regulation_index_filters_on_a_day(page, charter_url):
         assert visible.all_inner_texts() == shown, on
     day.fill("")
     assert visible.all_inner_texts() == ["《中国共产党章程》"]
+
+
+def test_hostile_edition_names_stay_text(tmp_path):
+    from dangjian.app.build import build
+
+    label = '<script>alert(1)</script>{{ 7*7 }}'
+    root = write_project(tmp_path / "p", {
+        "docs/regulations/x.md": "---\ntitle: 某条例\ncategory: 条例\n---\n",
+        "docs/regulations/x/2019.md": f"---\nedition: '{label}'\nissued: 2019-01-01\n---\n\n"
+                                      "第一条　甲。\n\n第二条　乙。\n",
+        "docs/regulations/x/2021.md": "---\nissued: 2021-01-01\ntitle: '某条例<img src=x>'\n"
+                                      "---\n\n第一条　甲。\n\n第二条　乙丙。\n",
+        "docs/study/a.md": "---\ntitle: 甲\ndate: 2020-01-01\n---\n\n见《某条例》第二条。\n",
+    })
+    build(root / "mkdocs.yml", root / "site")
+    for page in ("regulations/x/index.html", "regulations/x/2019/index.html",
+                 "regulations/x/2019-2021/index.html", "study/a/index.html"):
+        html = (root / "site" / page).read_text("utf-8")
+        assert "<script>alert" not in html and "<img src=x" not in html
+    old = (root / "site/regulations/x/2019/index.html").read_text("utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in old and "7*7" in old
