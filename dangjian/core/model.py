@@ -42,6 +42,9 @@ class Status(StrEnum):
 
     IN_FORCE = "现行有效"
     AMENDED = "已修改"
+    REVISED = "已被修订"
+    """An older edition: a later edition of the same work is in force."""
+    PENDING = "尚未施行"
     ABOLISHED = "已废止"
     UNVERIFIED = "待核实"
 
@@ -108,9 +111,13 @@ class RegulationMeta(Meta):
 
     issuer: str | None = Field(None, title="制定机关")
     number: str | None = Field(None, title="发文字号")
+    adopted: IsoDate | None = Field(None, title="通过日期", description="YYYY-MM-DD")
     issued: IsoDate | None = Field(None, title="公布日期", description="YYYY-MM-DD")
     effective: IsoDate | None = Field(None, title="施行日期", description="YYYY-MM-DD")
-    status: Status = Field(..., title="效力状态")
+    abolished: IsoDate | None = Field(None, title="废止日期",
+                                      description="YYYY-MM-DD；写明后效力状态自动推算为已废止")
+    status: Status | None = Field(None, title="效力状态",
+                                  description="能由日期推算时可不写；日期不全时必填")
     category: Category | None = Field(..., title="类别",
                                       description="不明时写 null 并在 note 中说明")
     supersedes: list[str] = Field(default_factory=list, title="取代",
@@ -124,6 +131,40 @@ class RegulationMeta(Meta):
     @property
     def trial(self) -> bool:
         return "（试行）" in self.title or "(试行)" in self.title
+
+
+class EditionMeta(BaseModel):
+    """一个版本: docs/regulations/<work>/<year>.md, one edition of a regulation.
+
+    What the edition does not say (aliases, category, tags, visibility …) is the work's,
+    from docs/regulations/<work>.md.
+    """
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True,
+                              use_enum_values=False)
+
+    title: str | None = Field(None, min_length=1, title="标题",
+                              description="这一版本的标题，与作品标题不同时才写，如 …（试行）")
+    edition: str | None = Field(None, min_length=1, title="版本",
+                                description="版本名称，如 2018年修订；缺省为“年份年版”")
+    adopted: IsoDate | None = Field(None, title="通过日期", description="YYYY-MM-DD")
+    issued: IsoDate | None = Field(None, title="公布日期", description="YYYY-MM-DD")
+    effective: IsoDate | None = Field(None, title="施行日期", description="YYYY-MM-DD")
+    issuer: str | None = Field(None, title="制定机关")
+    number: str | None = Field(None, title="发文字号")
+    status: Status | None = Field(None, title="效力状态",
+                                  description="只在日期不全、无法推算时填写")
+    coverage: TextCoverage = Field(TextCoverage.FULL, title="收录范围")
+    source: str | None = Field(None, title="文本来源")
+    note: str | None = Field(None, title="说明")
+    summary: str | None = Field(None, title="摘要")
+
+    @field_validator("title", mode="after")
+    @classmethod
+    def _no_book_marks(cls, value: Any) -> Any:
+        if value is not None and ("《" in value or "》" in value):
+            raise ValueError("book_marks")
+        return value
 
 
 class PublicationMeta(Meta):

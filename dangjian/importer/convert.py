@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dangjian.core.diagnostics import Diagnostics
-from dangjian.core.kinds import BY_NAME, WORKPLAN, Kind
+from dangjian.core.kinds import BY_NAME, REGULATION, WORKPLAN, Kind
 from dangjian.core.model import ID_PATTERN
-from dangjian.importer import detect, header, noise, structure, writer
+from dangjian.importer import detect, editions, header, noise, structure, writer
 from dangjian.importer.guess import Guesser, Value, choose_kind
 from dangjian.importer.markdown import render_body, render_plan
 from dangjian.importer.report import Report
@@ -26,6 +26,8 @@ from dangjian.text import regtext, workplan
 KIND_CHOICES = ("auto", "workplan", "regulation", "study")
 _ENDS = tuple("。！？；：:;!?”’」』）)】…—") + ("——",)
 _OPEN_LINE_MIN = 20
+PROJECT_DOCS = Path("docs")
+"""The project's documents, whose titles an import must not repeat (run in the project)."""
 
 
 @dataclass
@@ -155,7 +157,7 @@ def output_name(path: Path, kind: Kind, title: str) -> tuple[str, bool]:
 
 
 def import_file(path: Path, kind_name: str, out_dir: Path | None, force: bool,
-                claimed: set[Path]) -> Report:
+                claimed: set[Path], edition_of: str | None = None) -> Report:
     shown = _shown(path)
     try:
         source = detect.read(path, shown)
@@ -163,18 +165,63 @@ def import_file(path: Path, kind_name: str, out_dir: Path | None, force: bool,
         report = Report(shown)
         report.diagnostics.items.append(exc.diagnostic)
         return report
+    if edition_of is not None and kind_name == "auto":
+        kind_name = REGULATION.name  # an edition is one of a regulation
     conversion = convert(source, kind_name, path.name)
     report = conversion.report
     if conversion.text is None or report.kind is None:
         return report
+    if edition_of is not None:
+        _import_edition(report, conversion.text, edition_of, path, force, claimed)
+        return report
     name, natural = output_name(path, report.kind, conversion.title)
     target = (out_dir or Path("docs") / report.kind.folder) / f"{name}.md"
     report.output = _shown(target)
+    # Only a file written among the project's documents can clash with one of them; the
+    # file itself, imported again, is refused or replaced below like any existing file.
+    holder = (editions.holder_of(conversion.title, PROJECT_DOCS)
+              if target.resolve().is_relative_to(PROJECT_DOCS.resolve()) else None)
+    if holder is not None and not (force and holder.path.resolve() == target.resolve()):
+        same = holder.path.resolve() == target.resolve()
+        report.diagnostics.error(shown, 0, "out" if same else "title",
+                                 editions.collision_message(conversion.title, holder, shown,
+                                                            same))
+        return report
     if not natural:
         report.diagnostics.warning(shown, 0, "id", f"文件名不能用作标识（只能用小写字母、数字和"
                                    f"连字符），输出文件暂名 {name}.md，建议改为有意义的英文名")
     _write(report, target, conversion.text, path, force, claimed)
     return report
+
+
+def _import_edition(report: Report, text: str, work_id: str, source: Path, force: bool,
+                    claimed: set[Path]) -> None:
+    """``--edition-of``: the text becomes an edition file of the work ``work_id``."""
+    if report.kind is not REGULATION:
+        report.diagnostics.error(report.source, 0, "edition-of", "--edition-of 只用于法规制度")
+        return
+    work_path = PROJECT_DOCS / REGULATION.folder / f"{work_id}.md"
+    try:
+        moved = editions.split_work(work_path) if work_path.is_file() else None
+        edition = editions.as_edition(text, work_id, PROJECT_DOCS)
+        if moved is not None and moved[1].path == edition.path:
+            raise editions.EditionError(
+                f"{_shown(work_path)} 中已收录 {edition.key} 年的版本；请确认年份，"
+                "或先把它移到版本文件中")
+    except editions.EditionError as exc:
+        report.diagnostics.error(report.source, 0, "edition-of", str(exc))
+        return
+    if moved is not None:
+        work_text, own = moved
+        if own.path.exists():
+            report.diagnostics.error(report.source, 0, "edition-of",
+                                     f"{_shown(own.path)} 已存在，未移动 {_shown(work_path)}")
+            return
+        writer.write(own.path, own.text, force=False)
+        writer.write(work_path, work_text, force=True)
+        report.notes.append(f"{_shown(work_path)} 原有的日期和条文已移到 {_shown(own.path)}")
+    report.output = _shown(edition.path)
+    _write(report, edition.path, edition.text, source, force, claimed)
 
 
 def _write(report: Report, target: Path, text: str, source: Path, force: bool,
@@ -200,11 +247,11 @@ def _write(report: Report, target: Path, text: str, source: Path, force: bool,
 
 
 def import_files(paths: list[Path], kind_name: str = "auto", out_dir: Path | None = None,
-                 force: bool = False) -> list[Report]:
+                 force: bool = False, edition_of: str | None = None) -> list[Report]:
     claimed: set[Path] = set()
     reports = []
     for path in _expand(paths):
-        reports.append(import_file(path, kind_name, out_dir, force, claimed))
+        reports.append(import_file(path, kind_name, out_dir, force, claimed, edition_of))
     return reports
 
 

@@ -19,10 +19,13 @@ from dangjian.core import ui
 from dangjian.core.documents import Document, Inventory
 from dangjian.core.kinds import KINDS, REGULATION, WORKPLAN
 from dangjian.core.urls import Links
+from dangjian.load.editions import current_edition
 from dangjian.load.loader import Content
 from dangjian.pages import (
     banner,
     cards,
+    comparison_pages,
+    edition_pages,
     glossary_page,
     indexes,
     navigation,
@@ -122,6 +125,8 @@ def stage(content: Content, target: Path, directory_urls: bool = True,
         generated[SEARCH_PAGE] = search_page.page()
     generated |= {page: make(Links(page, directory_urls))
                   for page, make in tracking_pages.pages(content.tracking).items()}
+    generated |= {page: make(Links(page, directory_urls))
+                  for page, make in comparison_pages.pages(content.inventory, refs).items()}
     generated |= {page: text if page == track_pages.INDEX
                   else search_fields.index_as(text, ui.text("kind.track"))
                   for page, text in track_pages.pages(content.tracks, directory_urls).items()}
@@ -158,9 +163,12 @@ def document_page(doc: Document, links: Links, refs: References,
     functions = functions or page_functions.PageFunctions(Inventory())
     # MkDocs and Material print the front-matter title as HTML (<title>, header); the
     # h1 is Markdown.
-    meta = {"title": html_text(doc.heading), search_fields.BODY_KEY: True}
+    meta = {"title": html_text(doc.heading),
+            search_fields.BODY_KEY: not _shown_by_work(doc, refs)}
     parts = [f"# {markdown_text(doc.heading)}", "", banner.status_banner(doc, refs.by_id, links),
+             edition_pages.banner(doc, links, refs.today),
              cards.card(doc, links, functions.inventory), "",
+             edition_pages.history(doc, links, refs.today), "",
              paper.head(doc, links.directory_urls, pdf), "",
              search_fields.fields_of(doc).html(), ""]
     tail = ""
@@ -176,6 +184,11 @@ def document_page(doc: Document, links: Links, refs: References,
     parts += [linking.render(body, refs, doc.page, links), "", tail,
               backlinks.section(doc, refs, links)]
     return _front_matter(meta) + "\n".join(parts).rstrip() + "\n"
+
+
+def _shown_by_work(doc: Document, refs: References) -> bool:
+    """The edition in force is read, and found by search, on its work's page."""
+    return doc.work is not None and current_edition(doc.work, refs.today) is doc
 
 
 def _plain_page(body: str, meta: dict) -> str:
