@@ -57,7 +57,8 @@ def holder_of(title: str, docs_dir: Path) -> Holder | None:
             keys = {loose_key(name) for name in names}
             keys |= {loose_key(s.base) for s in map(split_suffix, names) if s is not None}
             if wanted & keys:
-                doc_id = meta.get("id") if isinstance(meta.get("id"), str) else path.stem
+                given = meta.get("id")
+                doc_id = given if isinstance(given, str) else path.stem
                 return Holder(doc_id, path, str(meta.get("title")), kind is REGULATION)
     return None
 

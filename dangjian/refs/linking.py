@@ -44,7 +44,8 @@ def _citations(text: str, refs: References, page: str, links: Links) -> list[Rep
                             _a(links.to(doc.page, anchor), text[division.start:division.end],
                                "dj-cite dj-cite--article", f"{doc.display_title}{anchor}")))
         current = refs.current_of(doc)
-        if current is not None and current.meta.status is Status.IN_FORCE:
+        if current is not None and doc.work is not None \
+                and current.meta.status is Status.IN_FORCE:
             # A later edition is in force: say so, and offer today's text.
             out.append((end, end, _a(links.to(doc.work.page), ui.text("editions.revised"),
                                      "dj-cite-revised",

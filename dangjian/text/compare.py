@@ -14,6 +14,7 @@ and its articles by the line numbers the article parser found.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -125,8 +126,13 @@ def units(body: str, first_line: int, marks: Sequence[Mark]) -> tuple[list[Unit]
     return preamble, articles
 
 
+def _distance(j: int, i: int) -> int:
+    return abs(i - j)
+
+
 def _paragraphs(lines: Sequence[str], skip_headings: bool) -> list[str]:
-    found, current = [], []
+    found: list[str] = []
+    current: list[str] = []
     for line in [*lines, ""]:
         stripped = _ATTRS.sub("", line.strip()) if line.strip().startswith("#") else line.strip()
         if not stripped:
@@ -252,7 +258,7 @@ class _Alignment:
         for j in range(len(self.new)):
             holders = by_text.get(_key(self.new[j].text))
             if holders:
-                i = min(holders, key=lambda i, j=j: abs(i - j))
+                i = min(holders, key=functools.partial(_distance, j))
                 holders.remove(i)
                 self._take([i], [j])
         self.pairs_old = {i: _pairs(self.old[i].text) for i in self.free_old}
