@@ -50,10 +50,11 @@ def summary(comparison: Comparison, unit: str = "条") -> str:
     rows = comparison.articles
 
     def counted(key: str, count: int) -> str:
-        return ui.text(f"editions.{key}", count=count).replace("条", unit)
+        return ui.text(key, count=count).replace("条", unit)
 
     parts = []
-    for change, key in ((Change.ADDED, "summary_added"), (Change.DELETED, "summary_deleted")):
+    for change, key in ((Change.ADDED, "editions.summary_added"),
+                        (Change.DELETED, "editions.summary_deleted")):
         if comparison.count(change):
             parts.append(counted(key, comparison.count(change)))
     modified = comparison.count(Change.MODIFIED)
@@ -62,10 +63,10 @@ def summary(comparison: Comparison, unit: str = "条") -> str:
                    [sum(1 for row in rows if row.split)] if n]
         details += [ui.text("editions.summary_merged", count=n) for n in
                     [sum(1 for row in rows if row.merged)] if n]
-        parts.append(counted("summary_modified", modified) + (
+        parts.append(counted("editions.summary_modified", modified) + (
             "（" + ui.text("common.list_separator").join(details) + "）" if details else ""))
     if comparison.count(Change.RENUMBERED):
-        parts.append(counted("summary_renumbered", comparison.count(Change.RENUMBERED)))
+        parts.append(counted("editions.summary_renumbered", comparison.count(Change.RENUMBERED)))
     if not parts:
         return ui.text("editions.summary_none").replace("条", unit)
     if comparison.count(Change.UNCHANGED):
