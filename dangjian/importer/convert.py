@@ -24,7 +24,7 @@ from dangjian.importer.source import Source
 from dangjian.text import regtext, workplan
 
 KIND_CHOICES = ("auto", "workplan", "regulation", "study")
-_ENDS = tuple("。！？；：:;!?”’」』）)】…—") + ("——",)
+_ENDS = structure.ENDS
 _OPEN_LINE_MIN = 20
 
 
@@ -39,7 +39,8 @@ class Conversion:
 def convert(source: Source, kind_name: str = "auto", file_name: str = "") -> Conversion:
     report = Report(source.path, source.unit, source.encoding, lines=_count(source))
     report.notes += source.notes
-    head, lines = header.split(source.lines) if source.unit == "行" else (None, source.lines)
+    # Word files may open with the same header block, one paragraph per field.
+    head, lines = header.split(source.lines)
     if head is not None:
         report.header_lines = [line.number for line in head.lines]
     cleaned = noise.clean(lines)
@@ -129,15 +130,19 @@ def _record_counts(report: Report, parsed: structure.Structure,
         report.counts["部分"] = len(loaded.sections)
         report.counts["事项"] = len(loaded.items)
         return
+    report.counts["编"] = sum(1 for part in loaded.parts if part.unit == "编")
     report.counts["章"] = len(loaded.chapters)
     report.counts["节"] = len(loaded.sections)
     report.counts["条"] = len(loaded.articles)
+    clauses = [clause.unit for article in loaded.articles for clause in article.clauses]
+    report.counts["款"], report.counts["项"] = clauses.count("款"), clauses.count("项")
 
 
 def _doubt_open_lines(parsed: structure.Structure) -> None:
     """Text lines that stop without punctuation: cut off, or one paragraph broken in two."""
     for block in parsed.blocks:
-        if block.kind == "division" and block.marker.endswith(("章", "节")):
+        if block.kind == "division" and block.marker.endswith(("章", "节")) or \
+                block is parsed.cut_off:
             continue
         if block.kind in {"paragraph", "item", "division"} and \
                 len(block.text) >= _OPEN_LINE_MIN and not block.text.endswith(_ENDS):

@@ -9,8 +9,8 @@ from dangjian.core.diagnostics import Diagnostics
 from dangjian.core.kinds import Kind
 from dangjian.importer.noise import Dropped
 
-SHOWN_COUNTS = ("一、", "（一）", "1.", "（1）", "标题（Word 样式）", "列项", "附件", "附则",
-                "表格", "发文字号", "日期")
+SHOWN_COUNTS = ("总纲", "序言", "款", "项", "一、", "（一）", "1.", "（1）", "标题（Word 样式）",
+                "列项", "附件", "附则", "表格", "发文字号", "日期")
 
 
 @dataclass
@@ -64,7 +64,8 @@ class Report:
         counts = self.counts
         parts = [f"部分 {counts['部分']}，事项 {counts['事项']}"] if self.kind and \
             self.kind.name == "workplan" else [f"事项 {counts['事项']}"]
-        parts.append(f"章 {counts['章']}，节 {counts['节']}，条 {counts['条']}")
+        parts.append(("" if not counts["编"] else f"编 {counts['编']}，")
+                     + f"章 {counts['章']}，节 {counts['节']}，条 {counts['条']}")
         extra = [f"{name} {counts[name]}" for name in SHOWN_COUNTS if counts[name]]
         if extra:
             parts.append("其他：" + "，".join(extra))
