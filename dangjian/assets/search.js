@@ -4,6 +4,10 @@
 // show type, status and date, and the site's ranking. It loads the components itself so
 // that everything is configured before the first search.
 
+// Both set globals (window.djFold, window.djRank) and serve the offline search too.
+import "./fold.js";
+import "./search-rank.js";
+
 const ROOT = new URL("../", import.meta.url);
 const BUNDLE = new URL("pagefind/", ROOT);
 
@@ -91,24 +95,33 @@ function prepare() {
 }
 
 // Pagefind keeps the sections with the most matched words, so a long article full of
-// common words (党, 党员) beats the short one that holds the rare word of the query
-// (临时, 预备). Rank sections instead by how many different query words their excerpt
-// marks, then by Pagefind's own per-word score, which favours rare words; best first.
-// The page's own title is not a section.
-function sectionRank(section) {
-  const words = new Set();
-  for (const mark of (section.excerpt || "").matchAll(/<mark>(.*?)<\/mark>/g)) {
-    words.add(mark[1]);
-  }
+// common words (党, 党员) beats the short one that holds the query itself. Rank sections
+// instead by how well their title and excerpt match the whole query as typed
+// (search-rank.js: the phrase in the heading, then in the text, then its words, then its
+// characters), then by Pagefind's own per-word score, which favours rare words; best
+// first. The page's own title is not a section.
+function sectionRank(section, query) {
+  const text = (section.excerpt || "").replace(/<[^>]*>/g, "");
+  const match = window.djRank.section(section.title || "", text, query);
   const score = (section.weighted_locations || [])
     .reduce((sum, at) => sum + (at.balanced_score || 0), 0);
-  return [words.size, score];
+  return [match, score];
 }
 
-function bySectionRank(a, b) {
-  const [wordsA, scoreA] = sectionRank(a);
-  const [wordsB, scoreB] = sectionRank(b);
-  return wordsB - wordsA || scoreB - scoreA;
+function bySectionRank(query) {
+  return (a, b) => {
+    const [matchA, scoreA] = sectionRank(a, query);
+    const [matchB, scoreB] = sectionRank(b, query);
+    return matchB - matchA || scoreB - scoreA;
+  };
+}
+
+// Traditional script is searched as simplified: the index holds simplified text for
+// every traditional document (search_fields.py), and a query typed in traditional script
+// is folded before Pagefind sees it.
+function simplify(term) {
+  const map = window.djFold || {};
+  return Array.from(term || "", (ch) => map[ch] || ch).join("");
 }
 
 // The query as the reader typed it, per instance: Pagefind puts the words its segmenter
@@ -172,9 +185,11 @@ function configure(components, name) {
     const page = result.meta?.url || result.url;
     return (result.sub_results || [])
       .filter((section) => section.url !== page && section.title !== title)
-      .sort(bySectionRank)
+      .sort(bySectionRank(typed[name] || instance.searchTerm || ""))
       .slice(0, max);
   };
+  const search = instance.__search__?.bind(instance);
+  if (search) instance.__search__ = (term, ...rest) => search(simplify(term), ...rest);
   return instance;
 }
 

@@ -1,0 +1,102 @@
+"""The offline search run in Node on the corpus texts, without building a site.
+
+Every corpus text and the seed are imported (``dangjian import``'s own conversion), staged
+as the site stages them (``regtext`` / ``workplan``), and cut into the records the offline
+index holds: the page's head and one record per heading with an anchor (编, 章, 条, work
+item). ``run`` answers queries with ``dangjian/assets/offline-search.js`` itself, loaded
+into Node with the table of ``fold.js`` and ``search-rank.js``, so the measured ranking is
+the shipped one.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import tempfile
+from functools import cache
+from pathlib import Path
+
+from dangjian.core.diagnostics import Diagnostics
+from dangjian.importer import Source, convert
+from dangjian.load import frontmatter
+from dangjian.text import headings, regtext, script, workplan
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests/fixtures/shared/corpus"
+SEED = ROOT / "tests/fixtures/shared/seed/workpoints-2020.txt"
+ASSETS = ROOT / "dangjian/assets"
+NODE = shutil.which("node")
+
+_DRIVER = r"""
+const fs = require("fs");
+const [index, queries, assets, fold] = process.argv.slice(2);
+globalThis.window = globalThis;
+const stub = { appendChild(node) { if (node.onload) node.onload(); },
+  addEventListener() {}, querySelector() { return null; } };
+globalThis.document = { getElementById() { return null; }, addEventListener() {},
+  querySelector() { return null; }, head: stub, body: stub,
+  createElement() { return {}; } };
+window.dangjianUI = { search: {}, kind: {}, common: {} };
+window.DJ_SEARCH = JSON.parse(fs.readFileSync(index, "utf8"));
+require(fold);
+if (fs.existsSync(assets + "/search-rank.js")) require(assets + "/search-rank.js");
+require(assets + "/offline-search.js");
+(async () => {
+  const out = [];
+  for (const q of JSON.parse(fs.readFileSync(queries, "utf8"))) {
+    const hits = await window.djSearch.search(q);
+    out.push(hits.slice(0, 3).map((h) => [window.DJ_SEARCH.pages[h.page][0],
+      h.subs.map((s) => window.DJ_SEARCH.records[s.record][1])]));
+  }
+  process.stdout.write(JSON.stringify(out));
+})();
+"""
+
+
+def _records(page: int, title: str, staged: str) -> list[list]:
+    records = [[page, "", title, []]]
+    for line in staged.split("\n"):
+        heading = headings.parse(line)
+        if heading is not None and heading.anchor:
+            records.append([page, heading.anchor, heading.text, []])
+        elif line.strip() and not line.startswith("#"):
+            records[-1][3].append(line.strip())
+    return [[p, a, h, " ".join(text)] for p, a, h, text in records]
+
+
+@cache
+def index() -> dict:
+    pages: list[list] = []
+    records: list[list] = []
+    for path in [*sorted(CORPUS.glob("*.txt")), SEED]:
+        conversion = convert(Source.from_text(path.name, path.read_text("utf-8"), "UTF-8"),
+                             "auto", path.name)
+        assert conversion.text is not None, conversion.report.format()
+        split = frontmatter.split(conversion.text)
+        if "year:" in (split.meta_text or ""):
+            plan = workplan.parse(split.body, 1, 2020, path.name, Diagnostics())
+            staged = plan.staged()
+        else:
+            staged = regtext.parse(split.body).staged
+        page = len(pages)
+        pages.append([path.stem, conversion.title, "", "", "", 0])
+        records += _records(page, conversion.title, staged)
+    return {"pages": pages, "records": records}
+
+
+def run(queries: list[str], assets: Path = ASSETS) -> list[list[tuple[str, list[str]]]]:
+    """The first three pages (file stem, sub-result anchors) for every query; ``assets``:
+    the folder of the scripts to measure (another version's, to compare)."""
+    assert NODE is not None
+    with tempfile.TemporaryDirectory() as temp:
+        folder = Path(temp)
+        (folder / "index.json").write_text(json.dumps(index(), ensure_ascii=False), "utf-8")
+        (folder / "queries.json").write_text(json.dumps(queries, ensure_ascii=False), "utf-8")
+        (folder / "fold.js").write_text(script.fold_script(), "utf-8")
+        (folder / "driver.js").write_text(_DRIVER, "utf-8")
+        done = subprocess.run([NODE, str(folder / "driver.js"), str(folder / "index.json"),
+                               str(folder / "queries.json"), str(assets),
+                               str(folder / "fold.js")],
+                              capture_output=True, text=True, check=True, timeout=120)
+    return [[(path, anchors) for path, anchors in hits] for hits in json.loads(done.stdout)]
