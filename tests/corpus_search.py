@@ -66,12 +66,16 @@ def _records(page: int, title: str, staged: str) -> list[list]:
 
 
 @cache
-def index() -> dict:
+def index(extra: tuple[tuple[str, str], ...] = ()) -> dict:
+    """The offline index of the corpus and the seed, and of ``extra`` (name, text)."""
     pages: list[list] = []
     records: list[list] = []
-    for path in [*sorted(CORPUS.glob("*.txt")), SEED]:
-        conversion = convert(Source.from_text(path.name, path.read_text("utf-8"), "UTF-8"),
-                             "auto", path.name)
+    texts = [(path.name, path.read_text("utf-8"))
+             for path in [*sorted(CORPUS.glob("*.txt")), SEED]]
+    for name, text in [*texts, *extra]:
+        path = Path(name)
+        conversion = convert(Source.from_text(path.name, text, "UTF-8"), "auto", path.name,
+                             strip_glosses=True)
         assert conversion.text is not None, conversion.report.format()
         split = frontmatter.split(conversion.text)
         if "year:" in (split.meta_text or ""):
@@ -85,13 +89,15 @@ def index() -> dict:
     return {"pages": pages, "records": records}
 
 
-def run(queries: list[str], assets: Path = ASSETS) -> list[list[tuple[str, list[str]]]]:
+def run(queries: list[str], assets: Path = ASSETS,
+        extra: tuple[tuple[str, str], ...] = ()) -> list[list[tuple[str, list[str]]]]:
     """The first three pages (file stem, sub-result anchors) for every query; ``assets``:
     the folder of the scripts to measure (another version's, to compare)."""
     assert NODE is not None
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(temp)
-        (folder / "index.json").write_text(json.dumps(index(), ensure_ascii=False), "utf-8")
+        (folder / "index.json").write_text(json.dumps(index(extra), ensure_ascii=False),
+                                          "utf-8")
         (folder / "queries.json").write_text(json.dumps(queries, ensure_ascii=False), "utf-8")
         (folder / "fold.js").write_text(script.fold_script(), "utf-8")
         (folder / "driver.js").write_text(_DRIVER, "utf-8")

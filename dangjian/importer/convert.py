@@ -16,7 +16,7 @@ from pathlib import Path
 from dangjian.core.diagnostics import Diagnostics
 from dangjian.core.kinds import BY_NAME, WORKPLAN, Kind
 from dangjian.core.model import ID_PATTERN
-from dangjian.importer import detect, header, noise, structure, writer
+from dangjian.importer import detect, glosses, header, noise, structure, writer
 from dangjian.importer.guess import Guesser, Value, choose_kind
 from dangjian.importer.markdown import render_body, render_plan
 from dangjian.importer.report import Report
@@ -36,11 +36,15 @@ class Conversion:
     title: str = ""
 
 
-def convert(source: Source, kind_name: str = "auto", file_name: str = "") -> Conversion:
+def convert(source: Source, kind_name: str = "auto", file_name: str = "",
+            strip_glosses: bool = False) -> Conversion:
     report = Report(source.path, source.unit, source.encoding, lines=_count(source))
     report.notes += source.notes
     # Word files may open with the same header block, one paragraph per field.
     head, lines = header.split(source.lines)
+    found = glosses.find(lines, strip_glosses)
+    report.glosses, report.glosses_stripped = found.found, strip_glosses
+    lines = found.lines
     if head is not None:
         report.header_lines = [line.number for line in head.lines]
     cleaned = noise.clean(lines)
@@ -65,8 +69,13 @@ def convert(source: Source, kind_name: str = "auto", file_name: str = "") -> Con
     title = str(fields["title"].value)
     for doubt in parsed.doubts:
         report.diagnostics.warning(source.path, doubt.line, doubt.field, doubt.message)
+    done = "已删除" if strip_glosses else "已保留，可加 --strip-glosses 删除"
+    for line, marks in found.found.items():
+        report.diagnostics.warning(source.path, line, "gloss",
+                                   f"网页加注的拼音（{done}）：{'、'.join(marks)}")
     report.doubtful_lines = sorted({d.line for d in report.diagnostics.warnings
-                                    if d.field != "noise" or "已保留" in d.message})
+                                    if d.field != "gloss" and
+                                    (d.field != "noise" or "已保留" in d.message)})
     return Conversion(report, text, title)
 
 
@@ -160,7 +169,7 @@ def output_name(path: Path, kind: Kind, title: str) -> tuple[str, bool]:
 
 
 def import_file(path: Path, kind_name: str, out_dir: Path | None, force: bool,
-                claimed: set[Path]) -> Report:
+                claimed: set[Path], strip_glosses: bool = False) -> Report:
     shown = _shown(path)
     try:
         source = detect.read(path, shown)
@@ -168,7 +177,7 @@ def import_file(path: Path, kind_name: str, out_dir: Path | None, force: bool,
         report = Report(shown)
         report.diagnostics.items.append(exc.diagnostic)
         return report
-    conversion = convert(source, kind_name, path.name)
+    conversion = convert(source, kind_name, path.name, strip_glosses)
     report = conversion.report
     if conversion.text is None or report.kind is None:
         return report
@@ -205,11 +214,11 @@ def _write(report: Report, target: Path, text: str, source: Path, force: bool,
 
 
 def import_files(paths: list[Path], kind_name: str = "auto", out_dir: Path | None = None,
-                 force: bool = False) -> list[Report]:
+                 force: bool = False, strip_glosses: bool = False) -> list[Report]:
     claimed: set[Path] = set()
     reports = []
     for path in _expand(paths):
-        reports.append(import_file(path, kind_name, out_dir, force, claimed))
+        reports.append(import_file(path, kind_name, out_dir, force, claimed, strip_glosses))
     return reports
 
 

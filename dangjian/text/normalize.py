@@ -3,8 +3,9 @@
 Two keys, from strict to loose:
 
 - ``form_key`` drops what is only a matter of typing: full- and half-width forms,
-  traditional script (read as simplified), spaces, quote styles (“” "" 「」), dash variants (2019-2023 / 2019—2023 / 2019–2023) and
-  bracket styles. Two titles with the same form key are the same title.
+  traditional script (read as simplified), spaces, quote styles (“” "" 「」), dash
+  variants (2019-2023 / 2019—2023 / 2019–2023) and bracket styles. Two titles with the
+  same form key are the same title.
 - ``loose_key`` also drops what people leave out when citing: a trailing （试行） and
   every 的. Two *different* documents can share a loose key (a regulation and its trial
   version), so the resolver treats a loose match shared by two documents as ambiguous.

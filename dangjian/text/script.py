@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from functools import cache
+from typing import Any
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _RANGES = ((0x3400, 0x9FFF), (0xF900, 0xFAFF))
@@ -24,7 +25,7 @@ FUNCTION_WORDS = ("关于", "若干", "有关", "的", "了", "和", "与", "及
 
 
 @cache
-def _converter():  # type: ignore[no-untyped-def]
+def _converter() -> Any:
     import opencc
 
     return opencc.OpenCC("t2s")
