@@ -11,6 +11,8 @@ the shipped one.
 from __future__ import annotations
 
 import json
+import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -18,7 +20,7 @@ from functools import cache
 from pathlib import Path
 
 from dangjian.core.diagnostics import Diagnostics
-from dangjian.importer import Source, convert
+from dangjian.importer import Source, convert, import_files
 from dangjian.load import frontmatter
 from dangjian.text import headings, regtext, script, workplan
 
@@ -52,6 +54,31 @@ require(assets + "/offline-search.js");
   process.stdout.write(JSON.stringify(out));
 })();
 """
+
+
+def make_project(root: Path) -> Path:
+    """A project at ``root`` holding every corpus text and the seed, imported."""
+    from .conftest import write_project
+
+    write_project(root, {})
+    cwd = Path.cwd()
+    os.chdir(root)
+    try:
+        paths = [*sorted(CORPUS.glob("*.txt")), SEED]
+        for report in import_files(paths, strip_glosses=True):
+            assert report.written, report.format()
+    finally:
+        os.chdir(cwd)
+    # Two excerpts of one regulation share its title, which a site refuses: the second
+    # is told apart as such.
+    for name in ("reg-zhibu-gongzuo-tiaoli-part-b", "reg-qingshi-baogao-tiaoli-part-ch4"):
+        path = root / "docs/regulations" / f"{name}.md"
+        text = path.read_text("utf-8")
+        title = re.search(r"^title: (.*?)(  #.*)?$", text, re.M)
+        assert title is not None
+        path.write_text(text.replace(title.group(0), f"title: {title.group(1)}（另一节选）", 1),
+                        "utf-8")
+    return root
 
 
 def _records(page: int, title: str, staged: str) -> list[list]:
@@ -90,14 +117,16 @@ def index(extra: tuple[tuple[str, str], ...] = ()) -> dict:
 
 
 def run(queries: list[str], assets: Path = ASSETS,
-        extra: tuple[tuple[str, str], ...] = ()) -> list[list[tuple[str, list[str]]]]:
+        extra: tuple[tuple[str, str], ...] = (),
+        built: dict | None = None) -> list[list[tuple[str, list[str]]]]:
     """The first three pages (file stem, sub-result anchors) for every query; ``assets``:
-    the folder of the scripts to measure (another version's, to compare)."""
+    the folder of the scripts to measure (another version's, to compare); ``built``: an
+    index read from a built site instead (``offline_search.build_index``)."""
     assert NODE is not None
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(temp)
-        (folder / "index.json").write_text(json.dumps(index(extra), ensure_ascii=False),
-                                          "utf-8")
+        data = built if built is not None else index(extra)
+        (folder / "index.json").write_text(json.dumps(data, ensure_ascii=False), "utf-8")
         (folder / "queries.json").write_text(json.dumps(queries, ensure_ascii=False), "utf-8")
         (folder / "fold.js").write_text(script.fold_script(), "utf-8")
         (folder / "driver.js").write_text(_DRIVER, "utf-8")

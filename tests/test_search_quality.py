@@ -52,3 +52,14 @@ def test_every_anchored_query_names_a_place_that_holds_it():
 def test_offline_rates_on_the_corpus_set():
     found, first, misses = rates(CORPUS_QUERIES)
     assert found >= DOCUMENT_IN_TOP_THREE and first >= ARTICLE_FIRST, (found, first, misses)
+
+
+@pytest.mark.parametrize("term", ["党徽", "党费", "党组", "差旅", "公务卡", "述职"])
+def test_two_character_term_opens_on_an_article_that_holds_it(term):
+    [hits] = corpus_search.run([term])
+    assert hits, term
+    path, anchors = hits[0]
+    index = corpus_search.index()
+    page = [p[0] for p in index["pages"]].index(path)
+    [record] = [r for r in index["records"] if r[0] == page and r[1] == anchors[0]]
+    assert term in record[2] + record[3], (term, path, anchors)

@@ -85,14 +85,17 @@
    * phrase in the text (more for more occurrences in less text: a work item about the
    * words beats a long article that mentions them), every typed word, the characters in
    * order, and last the characters apart. ``heading`` and ``text`` are folded already. */
+  var PHRASE = 200;
+  /* The score of a section that holds the whole query: at least PHRASE. */
+
   function folded(head, body, query) {
     var phrase = query.phrase, score = 0;
     if (!phrase) { return 0; }
-    if (head.indexOf(phrase) !== -1) { score += 400; }
+    if (head.indexOf(phrase) !== -1) { score += 2 * PHRASE; }
     var times = count(body, phrase, 5);
     if (times) {
       var density = Math.min(1, (times * phrase.length * 20) / Math.max(body.length, 1));
-      score += 200 + times * 6 + Math.round(60 * density);
+      score += PHRASE + times * 6 + Math.round(60 * density);
     }
     if (score) { return score; }
     if (query.words.length > 1 && query.words.every(function (w) {
@@ -121,5 +124,5 @@
   }
 
   root.djRank = { fold: fold, prepare: prepare, folded: folded, section: section,
-    title: title, inOrder: inOrder };
+    title: title, inOrder: inOrder, PHRASE: PHRASE };
 })(typeof window !== "undefined" ? window : globalThis);

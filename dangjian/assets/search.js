@@ -96,23 +96,37 @@ function prepare() {
 
 // Pagefind keeps the sections with the most matched words, so a long article full of
 // common words (党, 党员) beats the short one that holds the query itself. Rank sections
-// instead by how well their title and excerpt match the whole query as typed
-// (search-rank.js: the phrase in the heading, then in the text, then its words, then its
-// characters), then by Pagefind's own per-word score, which favours rare words; best
-// first. The page's own title is not a section.
+// instead by how well they match the whole query as typed: the phrase in the title or
+// excerpt (search-rank.js), then the longest run of query words side by side in the
+// section (Pagefind's excerpt may show another part of it: the run is read from the
+// word positions), how often that run occurs, then Pagefind's own per-word score, which
+// favours rare words; best first. The page's own title is not a section.
+function longestRuns(section) {
+  const at = [...new Set(section.locations || [])].sort((a, b) => a - b);
+  let best = 0, times = 0, run = 0;
+  for (let i = 0; i < at.length; i += 1) {
+    run = i && at[i] === at[i - 1] + 1 ? run + 1 : 1;
+    if (run > best) { best = run; times = 1; } else if (run === best) { times += 1; }
+  }
+  return [best, times];
+}
+
 function sectionRank(section, query) {
   const text = (section.excerpt || "").replace(/<[^>]*>/g, "");
   const match = window.djRank.section(section.title || "", text, query);
   const score = (section.weighted_locations || [])
     .reduce((sum, at) => sum + (at.balanced_score || 0), 0);
-  return [match, score];
+  return [match >= window.djRank.PHRASE ? match : 0, ...longestRuns(section), match, score];
 }
 
 function bySectionRank(query) {
   return (a, b) => {
-    const [matchA, scoreA] = sectionRank(a, query);
-    const [matchB, scoreB] = sectionRank(b, query);
-    return matchB - matchA || scoreB - scoreA;
+    const rankA = sectionRank(a, query);
+    const rankB = sectionRank(b, query);
+    for (let i = 0; i < rankA.length; i += 1) {
+      if (rankA[i] !== rankB[i]) return rankB[i] - rankA[i];
+    }
+    return 0;
   };
 }
 

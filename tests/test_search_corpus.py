@@ -1,0 +1,69 @@
+"""The online search (Pagefind in Chromium) on a site built from the corpus texts: a fast
+subset of the corpus query set (the whole set: ``nox -s bench_search``)."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from . import corpus_search, search_ui
+from .search_queries import CORPUS_QUERIES
+
+pytestmark = pytest.mark.browser
+
+SUBSET = ("党内政治生活若干准则", "厉行节约条例", "纪律处分有五种", "党徽党旗",
+          "全国代表大会每五年举行一次", "入党介绍人的主要任务", "粮食节约", "办公用房",
+          "公务用车", "流动党员", "党员档案", "建强基本组织", "两个维护")
+
+
+@pytest.fixture(scope="module")
+def corpus_tab(browser, tmp_path_factory: pytest.TempPathFactory) -> Iterator:
+    from dangjian.app.build import build
+
+    root = tmp_path_factory.mktemp("corpus")
+    project = corpus_search.make_project(root / "project")
+    site = root / "site"
+    build(project / "mkdocs.yml", site)
+    with served(site) as url:
+        tab = browser.new_page(locale="zh-CN")
+        tab.goto(f"{url}regulations/")
+        search_ui.ready(tab)
+        yield tab
+        tab.close()
+
+
+@contextlib.contextmanager
+def served(directory: Path) -> Iterator[str]:
+    handler = functools.partial(_Quiet, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args) -> None:  # noqa: A002
+        pass
+
+
+def stem(path: str) -> str:
+    return Path(path.rstrip("/")).name
+
+
+@pytest.mark.parametrize("query", [q for q in CORPUS_QUERIES if q.text in SUBSET],
+                         ids=lambda q: q.text)
+def test_corpus_query_lands_on_its_document_and_article(corpus_tab, query):
+    hits = search_ui.search(corpus_tab, query.text)
+    stems = {stem(hit.path): hit.anchors for hit in hits}
+    assert any(doc in stems for doc in query.docs), (query.text, list(stems))
+    if query.anchor:
+        assert stems[query.docs[0]][:1] == (query.anchor,), (query.text, stems)
