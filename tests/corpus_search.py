@@ -56,15 +56,17 @@ require(assets + "/offline-search.js");
 """
 
 
-def make_project(root: Path) -> Path:
-    """A project at ``root`` holding every corpus text and the seed, imported."""
+def make_project(root: Path, extra: tuple[tuple[str, str], ...] = ()) -> Path:
+    """A project at ``root`` holding every corpus text and the seed, and ``extra`` (file
+    name, text), imported."""
     from .conftest import write_project
 
-    write_project(root, {})
+    write_project(root, {f"incoming/{name}": text for name, text in extra})
     cwd = Path.cwd()
     os.chdir(root)
     try:
-        paths = [*sorted(CORPUS.glob("*.txt")), SEED]
+        paths = [*sorted(CORPUS.glob("*.txt")), SEED,
+                 *(root / "incoming" / name for name, _ in extra)]
         for report in import_files(paths, strip_glosses=True):
             assert report.written, report.format()
     finally:

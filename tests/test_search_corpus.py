@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from . import corpus_search, search_ui
-from .search_queries import CORPUS_QUERIES
+from .test_traditional import TO_TRADITIONAL
+from .search_queries import CORPUS_QUERIES, XIZE
 
 pytestmark = pytest.mark.browser
 
@@ -27,7 +28,7 @@ def corpus_tab(browser, tmp_path_factory: pytest.TempPathFactory) -> Iterator:
     from dangjian.app.build import build
 
     root = tmp_path_factory.mktemp("corpus")
-    project = corpus_search.make_project(root / "project")
+    project = corpus_search.make_project(root / "project", (("baxiang-fanti.txt", FANTI),))
     site = root / "site"
     build(project / "mkdocs.yml", site)
     with served(site) as url:
@@ -55,6 +56,12 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+FANTI = TO_TRADITIONAL.convert("中央八项规定精神学习材料（网页转载）\n"
+                               "一、要轻车简从、减少陪同、简化接待。\n"
+                               "二、要改进中心组理论学习方案，提高学习质量。\n")
+"""A traditional-script page, as web mirrors copy them."""
+
+
 def stem(path: str) -> str:
     return Path(path.rstrip("/")).name
 
@@ -67,3 +74,12 @@ def test_corpus_query_lands_on_its_document_and_article(corpus_tab, query):
     assert any(doc in stems for doc in query.docs), (query.text, list(stems))
     if query.anchor:
         assert stems[query.docs[0]][:1] == (query.anchor,), (query.text, stems)
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("减少陪同", "baxiang-fanti"), ("中心组理论学习方案", "baxiang-fanti"),
+    ("減少陪同", "reg-baxiang-guiding"), ("預備黨員必須由黨委審批", XIZE),
+])
+def test_simplified_and_traditional_find_each_other(corpus_tab, query, expected):
+    hits = search_ui.search(corpus_tab, query)
+    assert expected in [stem(hit.path) for hit in hits], (query, [h.path for h in hits])
