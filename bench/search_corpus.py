@@ -106,8 +106,11 @@ def generate(out: Path, pages: int = 2000, seed: int = SEED) -> Path:
     pool = sentences(ROOT)
     if out.exists():
         shutil.rmtree(out)
+    # A project's own overrides/, where the repository has one (the theme is the
+    # product's own since dangjian/theme/).
     for name in ("overrides",):
-        shutil.copytree(ROOT / name, out / name)
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, out / name)
     shutil.copy(ROOT / "mkdocs.yml", out / "mkdocs.yml")
     (out / "data").mkdir(parents=True)
     plans = max(1, pages // 100)

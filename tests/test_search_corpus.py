@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from . import corpus_search, search_ui
-from .test_traditional import TO_TRADITIONAL
 from .search_queries import CORPUS_QUERIES, XIZE
+from .test_traditional import TO_TRADITIONAL
 
 pytestmark = pytest.mark.browser
 

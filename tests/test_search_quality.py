@@ -63,3 +63,19 @@ def test_two_character_term_opens_on_an_article_that_holds_it(term):
     page = [p[0] for p in index["pages"]].index(path)
     [record] = [r for r in index["records"] if r[0] == page and r[1] == anchors[0]]
     assert term in record[2] + record[3], (term, path, anchors)
+
+
+def test_offline_finds_words_split_by_a_line_break_or_markup(tmp_path):
+    from dangjian.offline import offline_search
+
+    page = tmp_path / "regulations/x/index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text(
+        '<article class="md-content__inner md-typeset"><h1 id="t">某某办法</h1>'
+        '<div data-pagefind-body></div><h2 id="第一条">第一条</h2>'
+        "<p>坚决做到两个\n维护，<strong>增强</strong>四个<em>意识</em>。</p>"
+        "</article>", encoding="utf-8")
+    built = offline_search.build_index(tmp_path, directory_urls=True)
+    line_break, markup = corpus_search.run(["两个维护", "增强四个意识"], built=built)
+    assert line_break == [("regulations/x/", ["第一条"])]
+    assert markup == [("regulations/x/", ["第一条"])]
