@@ -83,3 +83,13 @@ def test_corpus_query_lands_on_its_document_and_article(corpus_tab, query):
 def test_simplified_and_traditional_find_each_other(corpus_tab, query, expected):
     hits = search_ui.search(corpus_tab, query)
     assert expected in [stem(hit.path) for hit in hits], (query, [h.path for h in hits])
+
+
+@pytest.mark.parametrize("term", ["党徽", "公务卡", "述职"])
+def test_two_character_term_opens_on_an_article_that_holds_it(corpus_tab, term):
+    hits = search_ui.search(corpus_tab, term)
+    first = hits[0]
+    index = corpus_search.index()
+    page = [p[0] for p in index["pages"]].index(stem(first.path))
+    [record] = [r for r in index["records"] if r[0] == page and r[1] == first.anchors[0]]
+    assert term in record[2] + record[3], (term, first.path, first.anchors)
