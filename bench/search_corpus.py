@@ -108,6 +108,7 @@ def generate(out: Path, pages: int = 2000, seed: int = SEED) -> Path:
         shutil.rmtree(out)
     # A project's own overrides/, where the repository has one (the theme is the
     # product's own since dangjian/theme/).
+    out.mkdir(parents=True)
     for name in ("overrides",):
         if (ROOT / name).is_dir():
             shutil.copytree(ROOT / name, out / name)

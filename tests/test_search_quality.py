@@ -8,7 +8,7 @@ import pytest
 from . import corpus_search
 from .search_queries import CORPUS_QUERIES, CorpusQuery
 
-pytestmark = pytest.mark.skipif(corpus_search.NODE is None, reason="needs Node.js")
+pytestmark = pytest.mark.skipif(corpus_search.NO_NODE, reason="needs Node.js")
 
 DOCUMENT_IN_TOP_THREE = 0.90
 ARTICLE_FIRST = 0.75

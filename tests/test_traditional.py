@@ -116,7 +116,7 @@ def test_traditional_document_is_indexed_in_simplified_too(tmp_path):
     assert "<p>" not in simplified
 
 
-@pytest.mark.skipif(corpus_search.NODE is None, reason="needs Node.js")
+@pytest.mark.skipif(corpus_search.NO_NODE, reason="needs Node.js")
 def test_offline_search_folds_both_ways():
     extra = (("baxiang-fanti.txt", traditional_baxiang()),)
     simplified, traditional, title = corpus_search.run(
