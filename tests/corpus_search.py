@@ -19,9 +19,11 @@ import tempfile
 from functools import cache
 from pathlib import Path
 
+from dangjian.core import ui
 from dangjian.core.diagnostics import Diagnostics
 from dangjian.importer import Source, convert, import_files
 from dangjian.load import frontmatter
+from dangjian.offline import offline_search
 from dangjian.text import headings, regtext, script, workplan
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,14 +36,14 @@ NO_NODE = NODE is None and os.environ.get("CI", "").lower() != "true"
 
 _DRIVER = r"""
 const fs = require("fs");
-const [index, queries, assets, fold] = process.argv.slice(2);
+const [index, queries, assets, fold, ui] = process.argv.slice(2);
 globalThis.window = globalThis;
 const stub = { appendChild(node) { if (node.onload) node.onload(); },
   addEventListener() {}, querySelector() { return null; } };
 globalThis.document = { getElementById() { return null; }, addEventListener() {},
   querySelector() { return null; }, head: stub, body: stub,
   createElement() { return {}; } };
-window.dangjianUI = { search: {}, kind: {}, common: {} };
+require(ui);
 window.DJ_SEARCH = JSON.parse(fs.readFileSync(index, "utf8"));
 require(fold);
 if (fs.existsSync(assets + "/search-rank.js")) require(assets + "/search-rank.js");
@@ -93,7 +95,7 @@ def _records(page: int, title: str, staged: str) -> list[list]:
             records.append([page, heading.anchor, heading.text, []])
         elif line.strip() and not line.startswith("#"):
             records[-1][3].append(line.strip())
-    return [[p, a, h, " ".join(text)] for p, a, h, text in records]
+    return [offline_search.record(p, a, h, " ".join(text)) for p, a, h, text in records]
 
 
 @cache
@@ -115,7 +117,8 @@ def index(extra: tuple[tuple[str, str], ...] = ()) -> dict:
         else:
             staged = regtext.parse(split.body).staged
         page = len(pages)
-        pages.append([path.stem, conversion.title, "", "", "", 0])
+        kind = conversion.report.kind
+        pages.append([path.stem, conversion.title, kind.search_type if kind else "", "", "", 0])
         records += _records(page, conversion.title, staged)
     return {"pages": pages, "records": records}
 
@@ -134,8 +137,9 @@ def run(queries: list[str], assets: Path = ASSETS,
         (folder / "queries.json").write_text(json.dumps(queries, ensure_ascii=False), "utf-8")
         (folder / "fold.js").write_text(script.fold_script(), "utf-8")
         (folder / "driver.js").write_text(_DRIVER, "utf-8")
+        (folder / "ui.js").write_text(ui.script(), "utf-8")
         done = subprocess.run([NODE, str(folder / "driver.js"), str(folder / "index.json"),
                                str(folder / "queries.json"), str(assets),
-                               str(folder / "fold.js")],
+                               str(folder / "fold.js"), str(folder / "ui.js")],
                               capture_output=True, text=True, check=True, timeout=120)
     return [[(path, anchors) for path, anchors in hits] for hits in json.loads(done.stdout)]

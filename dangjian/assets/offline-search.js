@@ -30,6 +30,9 @@
   var normalise = rank.fold;
   /* Below this a section holds the query's characters but not its words. */
   var ENOUGH = 60;
+  var BREADTH = 20;
+  var WORK_ITEM = 40;
+  var MAX_BREADTH = 4;
 
   function load() {
     if (index) { return Promise.resolve(index); }
@@ -39,7 +42,8 @@
       script.src = base + "/_dangjian/search-index.js";
       script.onload = function () {
         var data = window.DJ_SEARCH;
-        data.norm = data.records.map(function (r) { return normalise(r[3]); });
+        /* A text with traditional characters comes folded as a fifth field. */
+        data.norm = data.records.map(function (r) { return rank.clean(r[4] || r[3]); });
         data.heads = data.records.map(function (r) { return normalise(r[2]); });
         data.aliases = data.pages.map(function (p) {
           return p[4] ? p[4].split(/\s*、\s*|\s+/).map(normalise).filter(Boolean) : [];
@@ -66,13 +70,20 @@
         s = Math.max(s, titled[page]);
       }
       if (s < ENOUGH) { continue; }
+      /* A work item about the words outranks a regulation that mentions them. */
+      if (s >= rank.PHRASE && record[1] && data.pages[page][2] === KINDS.workplan) {
+        s += WORK_ITEM;
+      }
       if (data.pages[page][5]) { s = Math.ceil(s / 4); }
       var hit = byPage[page] || (byPage[page] = { page: page, score: 0, subs: [] });
       hit.score = Math.max(hit.score, s);
+      if (s >= rank.PHRASE) { hit.phrases = (hit.phrases || 0) + 1; }
       if (record[1]) { hit.subs.push({ record: i, score: s }); }
     }
     var hits = Object.keys(byPage).map(function (k) { return byPage[k]; });
     hits.forEach(function (h) {
+      /* A document that comes back to the words in several sections is about them. */
+      h.score += BREADTH * Math.min(MAX_BREADTH, Math.max(0, (h.phrases || 0) - 1));
       h.subs.sort(function (a, b) { return b.score - a.score || a.record - b.record; });
       h.subs = h.subs.slice(0, MAX_SUBRESULTS);
     });

@@ -18,16 +18,19 @@
     return words.length ? new RegExp(words.join("|"), "g") : null;
   }
 
-  function fold(text) {
-    var folded = (text || "").normalize("NFKC").toLowerCase()
+  /* Text as compared: no spaces or quotes, full-width forms and case folded. */
+  function clean(text) {
+    return (text || "").normalize("NFKC").toLowerCase()
       .replace(/[\s“”‘’"'「」『』《》〈〉【】·•]/g, "");
-    var map = root.djFold;
+  }
+
+  /* ``clean`` and traditional characters as simplified, for short strings (queries,
+   * titles, headings); the offline index holds long texts folded already. */
+  function fold(text) {
+    var folded = clean(text), map = root.djFold;
     if (!map) { return folded; }
     var out = "";
-    for (var i = 0; i < folded.length; i += 1) {
-      var ch = folded[i];
-      out += map[ch] || ch;
-    }
+    for (var i = 0; i < folded.length; i += 1) { out += map[folded[i]] || folded[i]; }
     return out;
   }
 
@@ -95,7 +98,7 @@
     var times = count(body, phrase, 5);
     if (times) {
       var density = Math.min(1, (times * phrase.length * 20) / Math.max(body.length, 1));
-      score += PHRASE + times * 6 + Math.round(60 * density);
+      score += PHRASE + times * 6 + Math.round(30 * density);
     }
     if (score) { return score; }
     if (query.words.length > 1 && query.words.every(function (w) {
@@ -123,6 +126,6 @@
     return 0;
   }
 
-  root.djRank = { fold: fold, prepare: prepare, folded: folded, section: section,
+  root.djRank = { clean: clean, fold: fold, prepare: prepare, folded: folded, section: section,
     title: title, inOrder: inOrder, PHRASE: PHRASE };
 })(typeof window !== "undefined" ? window : globalThis);
