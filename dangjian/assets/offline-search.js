@@ -30,6 +30,7 @@
   var normalise = rank.fold;
   /* Below this a section holds the query's characters but not its words. */
   var ENOUGH = 60;
+  var IN_ORDER = 60;
   var BREADTH = 20;
   var WORK_ITEM = 40;
   var MAX_BREADTH = 4;
@@ -64,10 +65,12 @@
     var titled = {};
     for (var i = 0; i < data.records.length; i += 1) {
       var record = data.records[i], page = record[0];
-      var s = rank.folded(data.heads[i], data.norm[i], prepared);
+      var s = rank.folded(data.heads[i], data.norm[i], prepared, ENOUGH);
       if (record[1] === "" && !(page in titled)) {
         titled[page] = rank.title(data.pages[page][1], data.aliases[page], query);
-        s = Math.max(s, titled[page]);
+        /* The lead text holds the title as the document writes it (its first line). */
+        var lead = s < IN_ORDER && rank.inOrder(data.norm[i], prepared.phrase) ? IN_ORDER : 0;
+        s = Math.max(s, titled[page], lead);
       }
       if (s < ENOUGH) { continue; }
       /* A work item about the words outranks a regulation that mentions them. */

@@ -13,9 +13,14 @@
   "use strict";
 
   /* Words a title has and a query leaves out (window.djFunctionWords, from fold.js). */
+  var functionPattern;
+
   function functionWords() {
-    var words = root.djFunctionWords || [];
-    return words.length ? new RegExp(words.join("|"), "g") : null;
+    if (functionPattern === undefined) {
+      var words = root.djFunctionWords || [];
+      functionPattern = words.length ? new RegExp(words.join("|"), "g") : null;
+    }
+    return functionPattern;
   }
 
   /* Text as compared: no spaces or quotes, full-width forms and case folded. */
@@ -87,11 +92,12 @@
    * all. Tiers, each above the next whatever the counts: the phrase in the heading, the
    * phrase in the text (more for more occurrences in less text: a work item about the
    * words beats a long article that mentions them), every typed word, the characters in
-   * order, and last the characters apart. ``heading`` and ``text`` are folded already. */
+   * order, and last the characters apart. ``heading`` and ``text`` are folded already;
+   * ``floor``: scores below it are not wanted (the characters apart are not worked out). */
   var PHRASE = 200;
   /* The score of a section that holds the whole query: at least PHRASE. */
 
-  function folded(head, body, query) {
+  function folded(head, body, query, floor) {
     var phrase = query.phrase, score = 0;
     if (!phrase) { return 0; }
     if (head.indexOf(phrase) !== -1) { score += 2 * PHRASE; }
@@ -104,7 +110,9 @@
     if (query.words.length > 1 && query.words.every(function (w) {
       return head.indexOf(w) !== -1 || body.indexOf(w) !== -1;
     })) { return 100 + query.words.length; }
-    if (inOrder(head, phrase) || inOrder(body, phrase)) { return 60; }
+    // In order with gaps: a heading's words (a title's, a chapter's), not a long text's.
+    if (inOrder(head, phrase)) { return 60; }
+    if (floor > 20) { return 0; }
     var share = Math.max(characters(head, phrase), characters(body, phrase));
     return share === 1 ? 20 : Math.round(10 * share);
   }
