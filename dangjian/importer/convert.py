@@ -16,7 +16,7 @@ from pathlib import Path
 from dangjian.core.diagnostics import Diagnostics
 from dangjian.core.kinds import BY_NAME, REGULATION, WORKPLAN, Kind
 from dangjian.core.model import ID_PATTERN
-from dangjian.importer import detect, editions, header, noise, structure, writer
+from dangjian.importer import detect, editions, glosses, header, noise, structure, writer
 from dangjian.importer.guess import Guesser, Value, choose_kind
 from dangjian.importer.markdown import render_body, render_plan
 from dangjian.importer.report import Report
@@ -24,7 +24,7 @@ from dangjian.importer.source import Source
 from dangjian.text import regtext, workplan
 
 KIND_CHOICES = ("auto", "workplan", "regulation", "study")
-_ENDS = tuple("。！？；：:;!?”’」』）)】…—") + ("——",)
+_ENDS = structure.ENDS
 _OPEN_LINE_MIN = 20
 PROJECT_DOCS = Path("docs")
 """The project's documents, whose titles an import must not repeat (run in the project)."""
@@ -38,10 +38,15 @@ class Conversion:
     title: str = ""
 
 
-def convert(source: Source, kind_name: str = "auto", file_name: str = "") -> Conversion:
+def convert(source: Source, kind_name: str = "auto", file_name: str = "",
+            strip_glosses: bool = False) -> Conversion:
     report = Report(source.path, source.unit, source.encoding, lines=_count(source))
     report.notes += source.notes
-    head, lines = header.split(source.lines) if source.unit == "行" else (None, source.lines)
+    # Word files may open with the same header block, one paragraph per field.
+    head, lines = header.split(source.lines)
+    found = glosses.find(lines, strip_glosses)
+    report.glosses, report.glosses_stripped = found.found, strip_glosses
+    lines = found.lines
     if head is not None:
         report.header_lines = [line.number for line in head.lines]
     cleaned = noise.clean(lines)
@@ -66,8 +71,13 @@ def convert(source: Source, kind_name: str = "auto", file_name: str = "") -> Con
     title = str(fields["title"].value)
     for doubt in parsed.doubts:
         report.diagnostics.warning(source.path, doubt.line, doubt.field, doubt.message)
+    done = "已删除" if strip_glosses else "已保留，可加 --strip-glosses 删除"
+    for line, marks in found.found.items():
+        report.diagnostics.warning(source.path, line, "gloss",
+                                   f"网页加注的拼音（{done}）：{'、'.join(marks)}")
     report.doubtful_lines = sorted({d.line for d in report.diagnostics.warnings
-                                    if d.field != "noise" or "已保留" in d.message})
+                                    if d.field != "gloss" and
+                                    (d.field != "noise" or "已保留" in d.message)})
     return Conversion(report, text, title)
 
 
@@ -131,15 +141,19 @@ def _record_counts(report: Report, parsed: structure.Structure,
         report.counts["部分"] = len(loaded.sections)
         report.counts["事项"] = len(loaded.items)
         return
+    report.counts["编"] = sum(1 for part in loaded.parts if part.unit == "编")
     report.counts["章"] = len(loaded.chapters)
     report.counts["节"] = len(loaded.sections)
     report.counts["条"] = len(loaded.articles)
+    clauses = [clause.unit for article in loaded.articles for clause in article.clauses]
+    report.counts["款"], report.counts["项"] = clauses.count("款"), clauses.count("项")
 
 
 def _doubt_open_lines(parsed: structure.Structure) -> None:
     """Text lines that stop without punctuation: cut off, or one paragraph broken in two."""
     for block in parsed.blocks:
-        if block.kind == "division" and block.marker.endswith(("章", "节")):
+        if block.kind == "division" and block.marker.endswith(("章", "节")) or \
+                block is parsed.cut_off:
             continue
         if block.kind in {"paragraph", "item", "division"} and \
                 len(block.text) >= _OPEN_LINE_MIN and not block.text.endswith(_ENDS):
@@ -157,7 +171,8 @@ def output_name(path: Path, kind: Kind, title: str) -> tuple[str, bool]:
 
 
 def import_file(path: Path, kind_name: str, out_dir: Path | None, force: bool,
-                claimed: set[Path], edition_of: str | None = None) -> Report:
+                claimed: set[Path], edition_of: str | None = None,
+                strip_glosses: bool = False) -> Report:
     shown = _shown(path)
     try:
         source = detect.read(path, shown)
@@ -167,7 +182,7 @@ def import_file(path: Path, kind_name: str, out_dir: Path | None, force: bool,
         return report
     if edition_of is not None and kind_name == "auto":
         kind_name = REGULATION.name  # an edition is one of a regulation
-    conversion = convert(source, kind_name, path.name)
+    conversion = convert(source, kind_name, path.name, strip_glosses)
     report = conversion.report
     if conversion.text is None or report.kind is None:
         return report
@@ -247,11 +262,13 @@ def _write(report: Report, target: Path, text: str, source: Path, force: bool,
 
 
 def import_files(paths: list[Path], kind_name: str = "auto", out_dir: Path | None = None,
-                 force: bool = False, edition_of: str | None = None) -> list[Report]:
+                 force: bool = False, edition_of: str | None = None,
+                 strip_glosses: bool = False) -> list[Report]:
     claimed: set[Path] = set()
     reports = []
     for path in _expand(paths):
-        reports.append(import_file(path, kind_name, out_dir, force, claimed, edition_of))
+        reports.append(import_file(path, kind_name, out_dir, force, claimed, edition_of,
+                                   strip_glosses))
     return reports
 
 

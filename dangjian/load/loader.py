@@ -297,6 +297,8 @@ def _parse_body(doc: Document, diagnostics: Diagnostics) -> None:
                                        diagnostics)
     elif doc.kind is REGULATION:
         doc.structure = regtext.parse(doc.body, doc.body_line)
+        for warning in doc.structure.warnings:
+            diagnostics.warning(doc.source, warning.line, "article", warning.message())
 
 
 def _load_publications(project: Project, path: Path, inventory: Inventory,

@@ -42,6 +42,7 @@ from dangjian.pages import (
 from dangjian.pages.navigation import NavEntry
 from dangjian.refs import backlinks, linking, references
 from dangjian.refs.references import References
+from dangjian.text import script
 from dangjian.text.escape import html_text, markdown_text
 
 ASSET_DIR = "_dangjian"
@@ -54,15 +55,16 @@ SCRIPTS = [f"{ASSET_DIR}/{UI_SCRIPT}", f"{ASSET_DIR}/store.js",
            f"{ASSET_DIR}/{track_pages.DATA_SCRIPT}", f"{ASSET_DIR}/tracks.js",
            f"{ASSET_DIR}/selfcheck.js", f"{ASSET_DIR}/copylink.js", f"{ASSET_DIR}/regindex.js",
            f"{ASSET_DIR}/card.js", f"{ASSET_DIR}/glossary.js", f"{ASSET_DIR}/print.js"]
-OFFLINE_SCRIPTS = [f"{ASSET_DIR}/offline-search.js"]
+OFFLINE_SCRIPTS = [f"{ASSET_DIR}/{script.FOLD_SCRIPT}", f"{ASSET_DIR}/search-rank.js",
+                   f"{ASSET_DIR}/offline-search.js"]
 TEMPLATE_SCRIPTS = [f"{ASSET_DIR}/search.js", f"{ASSET_DIR}/elder.js"]
 """Loaded by dangjian/theme/main.html, not through MkDocs: search.js as an ES module,
 online only; elder.js in the head, before the page is drawn."""
 ASSETS = tuple(path.removeprefix(f"{ASSET_DIR}/")
                for path in (*STYLESHEETS, *SCRIPTS, *OFFLINE_SCRIPTS, *TEMPLATE_SCRIPTS)
-               if not path.endswith((track_pages.DATA_SCRIPT, UI_SCRIPT)))
-"""Files of dangjian/assets copied into every staged tree; the track data and the
-interface's words are generated."""
+               if not path.endswith((track_pages.DATA_SCRIPT, UI_SCRIPT, script.FOLD_SCRIPT)))
+"""Files of dangjian/assets copied into every staged tree; the track data, the
+interface's words and the script-folding table are generated."""
 
 SEARCH_PAGE = "search/index.md"
 GENERATED = {
@@ -145,6 +147,7 @@ def stage(content: Content, target: Path, directory_urls: bool = True,
     writer.text(f"{ASSET_DIR}/{track_pages.DATA_SCRIPT}",
                 track_pages.data_script(content.tracks, directory_urls))
     writer.text(f"{ASSET_DIR}/{UI_SCRIPT}", ui.script())
+    writer.text(f"{ASSET_DIR}/{script.FOLD_SCRIPT}", script.fold_script())
     writer.remove_stale()
     nav = navigation.build(content.inventory, has_home="index.md" in authored,
                            progress=tracking_pages.nav(content.tracking),
