@@ -60,30 +60,40 @@ require(assets + "/offline-search.js");
 """
 
 
+SECOND_EXCERPTS = ("reg-zhibu-gongzuo-tiaoli-part-b", "reg-qingshi-baogao-tiaoli-part-ch4")
+
+
+def _import(paths: list[Path], project: Path) -> None:
+    cwd = Path.cwd()
+    os.chdir(project)
+    try:
+        for report in import_files(paths, strip_glosses=True):
+            assert report.written, report.format()
+    finally:
+        os.chdir(cwd)
+
+
 def make_project(root: Path, extra: tuple[tuple[str, str], ...] = ()) -> Path:
     """A project at ``root`` holding every corpus text and the seed, and ``extra`` (file
     name, text), imported."""
     from .conftest import write_project
 
     write_project(root, {f"incoming/{name}": text for name, text in extra})
-    cwd = Path.cwd()
-    os.chdir(root)
-    try:
-        paths = [*sorted(CORPUS.glob("*.txt")), SEED,
-                 *(root / "incoming" / name for name, _ in extra)]
-        for report in import_files(paths, strip_glosses=True):
-            assert report.written, report.format()
-    finally:
-        os.chdir(cwd)
-    # Two excerpts of one regulation share its title, which a site refuses: the second
-    # is told apart as such.
-    for name in ("reg-zhibu-gongzuo-tiaoli-part-b", "reg-qingshi-baogao-tiaoli-part-ch4"):
-        path = root / "docs/regulations" / f"{name}.md"
-        text = path.read_text("utf-8")
+    paths = [*sorted(CORPUS.glob("*.txt")), SEED,
+             *(root / "incoming" / name for name, _ in extra)]
+    # Two excerpts of one regulation share its title, which a site refuses (and the
+    # importer would offer to add as an edition): the second of each is imported on its
+    # own and told apart as such.
+    aside = root.with_name(root.name + "-second")
+    (aside / "docs").mkdir(parents=True, exist_ok=True)
+    _import([p for p in paths if p.stem not in SECOND_EXCERPTS], root)
+    _import([p for p in paths if p.stem in SECOND_EXCERPTS], aside)
+    for name in SECOND_EXCERPTS:
+        text = (aside / "docs/regulations" / f"{name}.md").read_text("utf-8")
         title = re.search(r"^title: (.*?)(  #.*)?$", text, re.M)
         assert title is not None
-        path.write_text(text.replace(title.group(0), f"title: {title.group(1)}（另一节选）", 1),
-                        "utf-8")
+        (root / "docs/regulations" / f"{name}.md").write_text(
+            text.replace(title.group(0), f"title: {title.group(1)}（另一节选）", 1), "utf-8")
     return root
 
 
