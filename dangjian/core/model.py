@@ -23,6 +23,9 @@ from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 
+Text = Annotated[str, Field(min_length=1)]
+"""A string that may not be empty (an alias, an option, an article, a wrong form)."""
+
 
 def _iso_date(value: Any) -> Any:
     # YAML dates reach us as text (see yamlsource); refuse numbers, which pydantic
@@ -83,7 +86,7 @@ class Meta(BaseModel):
     id: str | None = Field(None, pattern=ID_PATTERN, title="标识",
                            description="稳定的英文标识（小写字母、数字、连字符）；缺省取文件名")
     title: str = Field(..., min_length=1, title="标题", description="正式全称，不含书名号")
-    aliases: list[Annotated[str, Field(min_length=1)]] = Field(
+    aliases: list[Text] = Field(
         default_factory=list, title="简称", description="简称、别称，引用时可用")
     tags: list[str] = Field(default_factory=list, title="标签")
     visibility: str = Field("全体党员", min_length=1, title="可见范围")
@@ -91,7 +94,7 @@ class Meta(BaseModel):
         None, title="密级",
         description="只能是 公开 或 内部；秘密、机密、绝密材料不得上网，构建会拒绝")
     summary: str | None = Field(None, title="摘要")
-    references: dict[Annotated[str, Field(min_length=1)],
+    references: dict[Text,
                      Annotated[str, Field(pattern=ID_PATTERN)]] = Field(
         default_factory=dict, title="简称所指",
         description="本文件正文中的简称所指的文件，如 决定: sizhong-quanhui-jueding；"
@@ -185,7 +188,7 @@ class Question(BaseModel):
                               coerce_numbers_to_str=True)
 
     question: str = Field(..., min_length=1, title="题目")
-    options: list[Annotated[str, Field(min_length=1)]] = Field(
+    options: list[Text] = Field(
         ..., min_length=2, max_length=8, title="选项", description="二至八个选项")
     answer: str | list[str] = Field(
         ..., title="答案", description="单选题写正确选项的原文；多选题写正确选项原文的列表")
@@ -280,9 +283,6 @@ class PublicationList(BaseModel):
 
 # --- 学习路径 (data/tracks/*.yml) ----------------------------------------------------
 
-Anchor = Annotated[str, Field(min_length=1)]
-
-
 class StepMeta(BaseModel):
     """One step of a track."""
 
@@ -290,9 +290,9 @@ class StepMeta(BaseModel):
 
     target: str = Field(..., min_length=1, title="学习内容",
                         description="学习资料或法规制度的标识")
-    chapters: list[Anchor] = Field(default_factory=list, title="章",
+    chapters: list[Text] = Field(default_factory=list, title="章",
                                    description="只学其中几章，如 [第三章]（仅限法规制度）")
-    articles: list[Anchor] = Field(default_factory=list, title="条",
+    articles: list[Text] = Field(default_factory=list, title="条",
                                    description="只学其中几条，如 [第六条, 第七条]（仅限法规制度）")
     topic: str | None = Field(None, title="主题")
     plan_item: str | None = Field(None, title="工作要点事项",
@@ -315,9 +315,6 @@ class TrackMeta(BaseModel):
 
 
 # --- 术语与规范表述 (data/glossary.yml) ----------------------------------------------
-
-Text = Annotated[str, Field(min_length=1)]
-
 
 class TermMeta(BaseModel):
     """术语: a term the documents use."""
