@@ -63,6 +63,8 @@ def bench_search(session: nox.Session) -> None:
     synthetic corpus; ``-- --pages N`` sets the corpus size (default 2000)."""
     session.install("-e", ".[test]")
     session.run("python", "bench/search_quality.py")
+    # The corpus query set (tests/search_queries.py), online and offline.
+    session.run("python", "bench/corpus_search.py")
     session.run("python", "bench/search_speed.py", *session.posargs)
 
 

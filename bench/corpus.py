@@ -272,11 +272,6 @@ def generate(root: Path, n: int, shared: Path = SHARED, seed: int = SEED) -> Pat
         (docs / folder).mkdir(parents=True)
     (root / "data").mkdir()
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    # The product's templates live in the package now; a site's overrides/ only adds.
-    for folder in ("overrides",):
-        if (REPO / folder).is_dir():
-            shutil.copytree(REPO / folder, root / folder,
-                            ignore=shutil.ignore_patterns("__pycache__"))
     _write(docs / "index.md", HOME)
     for reg in gen.regulations:
         _write(docs / "regulations" / f"{reg.id}.md", gen.regulation(reg))

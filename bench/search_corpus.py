@@ -106,8 +106,7 @@ def generate(out: Path, pages: int = 2000, seed: int = SEED) -> Path:
     pool = sentences(ROOT)
     if out.exists():
         shutil.rmtree(out)
-    for name in ("overrides",):
-        shutil.copytree(ROOT / name, out / name)
+    out.mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", out / "mkdocs.yml")
     (out / "data").mkdir(parents=True)
     plans = max(1, pages // 100)

@@ -297,7 +297,8 @@ def _marking_cases() -> list[Case]:
 
 def _size_cases() -> list[Case]:
     return [
-        Case("size-long-line", study("学" * 20_001), REFUSED),
+        Case("size-long-line", study("学习" * 10_001), REFUSED),
+        Case("size-repeated-character", study("学" * 40), REFUSED),
         Case("size-many-tags", study("<b>x</b>\n" * 2_600), REFUSED),
         Case("size-huge-file", study(("很长的段落。" * 300 + "\n\n") * 1_200), REFUSED),
         Case("size-yaml-alias-bomb",

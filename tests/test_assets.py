@@ -3,10 +3,8 @@ of the pages that use them; inputs shaped to make the build crawl are refused.""
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
-import docx
 import pytest
 
 from dangjian.app.build import build
@@ -15,6 +13,8 @@ from dangjian.core.project import Project
 from dangjian.engine import render as engine
 from dangjian.load import loader, textfile
 from dangjian.pipeline.prepare import prepare
+
+from .hostile_corpus import docx_bytes
 
 REG = "---\ntitle: 测试条例\ncategory: 条例\nstatus: 现行有效\n---\n\n第一条　测试。\n"
 PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00"
@@ -55,15 +55,6 @@ def test_unknown_and_scriptable_files_are_refused(make_project, name):
     [error] = [d for d in problems(root) if d.severity == "error"]
     assert (error.path, error.field) == (f"docs/files/{name}", "path")
     assert "不允许" in error.message or "未知的文件类型" in error.message
-
-
-def docx_bytes(*paragraphs: str) -> bytes:
-    document = docx.Document()
-    for text in paragraphs:
-        document.add_paragraph(text)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
 
 
 @pytest.mark.parametrize(("name", "data"), [
@@ -120,3 +111,14 @@ def test_data_files_have_the_same_limits(make_project):
     root = make_project({"data/publications.yml": f"publications:\n  - id: a\n    title: {long}\n"})
     [error] = [d for d in problems(root) if d.severity == "error"]
     assert (error.path, error.line, error.field) == ("data/publications.yml", 3, "size")
+
+
+def test_a_character_repeated_three_times_is_refused(make_project):
+    """Runs of one character make the search indexer crawl; real texts double at most."""
+    body = "人人都要学习，常常反思。\n\n第二段学学学习。\n"
+    root = make_project({"docs/study/s.md": f"---\ntitle: 学\n---\n\n{body}"})
+    [error] = [d for d in problems(root) if d.severity == "error"]
+    assert (error.path, error.line, error.field) == ("docs/study/s.md", 7, "size")
+    assert "“学”连续出现 3 次" in error.message
+    fine = make_project({"docs/study/s.md": "---\ntitle: 学\n---\n\n人人都要学习，常常反思。\n"})
+    assert [d for d in problems(fine) if d.severity == "error"] == []

@@ -112,7 +112,7 @@ def test_articles_and_chapters_have_visible_copy_links(built_site):
 def test_regulation_index_order_filters_and_dates(built_site):
     html = (built_site / "regulations" / "index.html").read_text(encoding="utf-8")
     rows = re.findall(r'<tr data-order="(\d+)" data-category="([^"]*)" data-status="([^"]*)" '
-                      r'data-issuer="([^"]*)" data-issued="([^"]*)" data-effective="([^"]*)">'
+                      r'data-issuer="([^"]*)" data-issued="([^"]*)" data-effective="([^"]*)"[^>]*>'
                       r'<td[^>]*><a href="[^"]*">《([^》]*)》', html)
     content = loader.load(Project.at(ROOT), Diagnostics())
     listed = [doc for doc in content.inventory.documents

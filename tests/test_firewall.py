@@ -437,3 +437,19 @@ def test_a_site_under_a_sub_path_keeps_its_own_scripts_and_nothing_else(built_si
     foreign = '<script src="/other/_dangjian/tracks.js"></script>'
     assert [f.rule for f in check_page(f"<html><head>{foreign}</head></html>", "404.html",
                                        policy)] == ["script"]
+
+
+def test_parallel_check_finds_the_same_in_the_same_order(tmp_path, monkeypatch):
+    bad = '<html><body><article class="md-content__inner"><p onclick="x">{}</p></article>'
+    good = '<html><body><article class="md-content__inner"><p>{}</p></article>'
+    for number in range(40):
+        page = tmp_path / f"p{number:02d}" / "index.html"
+        page.parent.mkdir()
+        page.write_text((bad if number % 3 == 0 else good).format(number), encoding="utf-8")
+    (tmp_path / "note.txt").write_text("秘密★1年\n", encoding="utf-8")
+    monkeypatch.setattr(firewall, "_FILES_PER_WORKER", 5)
+    serial = check_site(tmp_path, workers=1)
+    parallel = check_site(tmp_path, workers=2)
+    assert parallel == serial
+    assert [f.path for f in serial][:2] == ["note.txt", "p00/index.html"]
+    assert len(serial) == 1 + 14

@@ -203,7 +203,7 @@ def _leaves() -> list[str]:
 def test_every_key_of_the_ui_table_is_used():
     sources = [path.read_text("utf-8") for path in [
         *PACKAGE.rglob("*.py"), *TEMPLATES.glob("*.html"), *ASSETS.glob("*.js"),
-        *(ROOT / "overrides").rglob("*.html")]
+        *(PACKAGE / "theme").rglob("*.html")]
         if path.name != "ui.py"]
     corpus = "\n".join(sources)
     unused = []
@@ -261,7 +261,7 @@ def test_the_table_says_each_thing_once():
 def test_unknown_and_kind_labels_are_written_once():
     corpus = "\n".join(path.read_text("utf-8") for path in [
         *PACKAGE.rglob("*.py"), *TEMPLATES.glob("*.html"), *ASSETS.glob("*.js"),
-        *(ROOT / "overrides").rglob("*.html")])
+        *(PACKAGE / "theme").rglob("*.html")])
     assert corpus.count("未注明\"") == 1
     readers = [PACKAGE / "core" / "kinds.py", PACKAGE / "offline" / "offline_search.py",
                PACKAGE / "pages" / "navigation.py", *TEMPLATES.glob("*.html"),

@@ -181,7 +181,7 @@ def test_partial_text_is_an_excerpt_and_its_cut_is_doubted(tmp_path):
     assert doc.meta.coverage.value == "节选"
     assert str(doc.meta.issued) == "2019-12-30"
     [cut] = [d for d in report.diagnostics.warnings if d.field == "text"]
-    assert cut.line == 21 and "行末没有标点" in cut.message
+    assert cut.line == 21 and "文本在此中断" in cut.message
     assert report.doubtful_lines == [21]
 
 

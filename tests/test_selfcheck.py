@@ -95,7 +95,7 @@ def test_malformed_question(make_project, old, new, line, field, words):
 def test_section_holds_answers_and_hides_feedback(make_project):
     content, _ = load(make_project({STUDY: VALID}))
     html = selfcheck.section(content.inventory.by_id["s"])
-    assert html.startswith("## 自测题 { #自测题 }\n\n<div")
+    assert html.startswith("## 自测题 { #自测题 .dj-selfcheck-title }\n\n<div")
     assert html.count('type="radio"') == 3 and html.count('type="checkbox"') == 3
     assert 'data-answer="1" data-multiple="false"' in html
     assert 'data-answer="0,1" data-multiple="true"' in html

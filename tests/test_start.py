@@ -144,7 +144,8 @@ def test_a_missing_field_and_a_wrong_value_name_the_allowed_values(make_project,
     assert cli.main(["-f", str(root / "mkdocs.yml"), "check"]) == 1
     err = capsys.readouterr().err
     assert "category: 缺少必填字段，应为：党章、准则" in err
-    assert "status: 值 “现行” 不在允许范围内，应为：现行有效、已修改、已废止、待核实" in err
+    assert ("status: 值 “现行” 不在允许范围内，应为："
+            "现行有效、已修改、已被修订、尚未施行、已废止、待核实") in err
     assert " or " not in err
 
 

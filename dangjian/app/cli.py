@@ -154,6 +154,10 @@ def _parser() -> argparse.ArgumentParser:
                          help="文档类型（默认 auto：按内容判断）")
     imports.add_argument("--out", type=Path, help="输出目录（默认 docs/ 下该类型的目录）")
     imports.add_argument("--force", action="store_true", help="覆盖已存在的输出文件")
+    imports.add_argument("--edition-of", metavar="ID",
+                         help="导入为已有法规的新版本，写到 docs/regulations/ID/年份.md")
+    imports.add_argument("--strip-glosses", action="store_true",
+                         help="删除网页在字后加注的拼音，如“改進(jìn)”中的“(jìn)”")
     imports.set_defaults(run=_import)
     return parser
 
@@ -335,7 +339,8 @@ def _schema(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     from dangjian.importer import import_files
 
-    reports = import_files(args.paths, args.kind, args.out, force=args.force)
+    reports = import_files(args.paths, args.kind, args.out, force=args.force,
+                           edition_of=args.edition_of, strip_glosses=args.strip_glosses)
     for report in reports:
         _print_diagnostics(report.diagnostics.items)
         print(report.format())

@@ -14,6 +14,7 @@ from enum import Enum
 from pathlib import Path
 
 from dangjian.core.model import ID_PATTERN, Category, Status, TextCoverage
+from dangjian.importer.writer import scalar
 
 KINDS = ("regulation", "study", "workplan", "track")
 
@@ -106,23 +107,54 @@ def _study(site: Site, name: str, title: str | None) -> tuple[Path, str]:
     return site.docs_dir / "study" / f"{name}.md", text
 
 
+def _plans(site: Site) -> list[dict]:
+    """Front matter of the project's work plans, newest first."""
+    from dangjian.load import frontmatter, yamlsource
+
+    found = []
+    for path in sorted((site.docs_dir / "workplans").glob("*.md")):
+        try:
+            split = frontmatter.split(path.read_text(encoding="utf-8"))
+            data, _ = yamlsource.load(split.meta_text or "")
+        except (OSError, UnicodeDecodeError, frontmatter.UnclosedFrontMatter,
+                yamlsource.YamlProblem):
+            continue
+        if isinstance(data, dict) and str(data.get("year", "")).isdigit():
+            found.append(data)
+    return sorted(found, key=lambda data: -int(data["year"]))
+
+
 def _workplan(site: Site, name: str, title: str | None) -> tuple[Path, str]:
     year = name if re.fullmatch(r"\d{4}", name) else str(dt.date.today().year)
+    plans = _plans(site)
+    # A new year's plan is usually the same organisation's: take it from the newest plan.
+    organization = next((str(p["organization"]) for p in plans if p.get("organization")),
+                        "（请填写单位）")
+    titles = {str(p.get("title")) for p in plans}
+    if title is None:
+        # Last year's title with this year in it (X企业2020年… → X企业2021年…).
+        last = plans[0] if plans else {}
+        last_title, last_year = str(last.get("title", "")), str(last.get("year", ""))
+        title = (last_title.replace(last_year, year) if last_year and last_year in last_title
+                 else f"{organization}{year}年党建工作要点")
+        if title in titles or not plans:
+            title = f"（单位）{year}年党建工作要点（{name}）"
     text = (
         "---\n"
         "# 标题（必填）\n"
-        f"title: {title or f'（单位）{year}年党建工作要点（{name}）'}\n"
+        f"title: {scalar(title)}\n"
         "# 年度（必填）：1949 至 2100 的整数\n"
         f"year: {year}\n"
         "# 单位（必填）\n"
-        "organization: （请填写单位）\n"
+        f"organization: {scalar(organization)}\n"
         + _common(site) +
         "source: null\n"
         "---\n\n"
         "（总体要求）\n\n"
         f"## 一、（第一部分的标题） {{#{year}-1}}\n\n"
         f"### 一是（第一项工作）。 {{#{year}-1-1}}\n\n"
-        "（事项内容。花括号中的标识要保持稳定：分工与进展和学习路径靠它找到事项。）\n"
+        "（事项内容。花括号中的标识要保持稳定：分工与进展和学习路径靠它找到事项。"
+        "首页用 work_items(\"latest\") 列出最新一年的工作要点，不必改动。）\n"
     )
     return site.docs_dir / "workplans" / f"{name}.md", text
 

@@ -135,9 +135,11 @@ class Preview:
             self.indexing.start()
 
     def _index(self) -> None:
+        site_dir = self.site_dir
+        assert site_dir is not None  # set by the first build, before any edit is served
         while True:
             try:
-                search_index.index(self.site_dir)
+                search_index.index(site_dir)
             except search_index.SearchIndexError as exc:
                 self.say(str(exc))
             except OSError as exc:  # the site was replaced meanwhile: that build indexed it

@@ -2,7 +2,8 @@
  *
  * The index (window.DJ_SEARCH) is a classic script loaded on first use, because
  * browsers refuse fetch() and module imports from file://. Queries match as substrings
- * of normalised text, so Chinese needs no segmenter: 两个维护 finds exactly 两个维护.
+ * of folded text (search-rank.js), so Chinese needs no segmenter: 两个维护 finds exactly
+ * 两个维护, in simplified or traditional script, and a title's words in order with gaps.
  */
 (function () {
   "use strict";
@@ -25,10 +26,14 @@
   var index = null;
   var loading = null;
 
-  function normalise(text) {
-    return (text || "").normalize("NFKC").toLowerCase()
-      .replace(/[\s“”‘’"'「」『』《》〈〉【】·•]/g, "");
-  }
+  var rank = window.djRank;
+  var normalise = rank.fold;
+  /* Below this a section holds the query's characters but not its words. */
+  var ENOUGH = 60;
+  var IN_ORDER = 60;
+  var BREADTH = 20;
+  var WORK_ITEM = 40;
+  var MAX_BREADTH = 4;
 
   function load() {
     if (index) { return Promise.resolve(index); }
@@ -38,9 +43,9 @@
       script.src = base + "/_dangjian/search-index.js";
       script.onload = function () {
         var data = window.DJ_SEARCH;
-        data.norm = data.records.map(function (r) { return normalise(r[3]); });
+        /* A text with traditional characters comes folded as a fifth field. */
+        data.norm = data.records.map(function (r) { return rank.clean(r[4] || r[3]); });
         data.heads = data.records.map(function (r) { return normalise(r[2]); });
-        data.titles = data.pages.map(function (p) { return normalise(p[1]); });
         data.aliases = data.pages.map(function (p) {
           return p[4] ? p[4].split(/\s*、\s*|\s+/).map(normalise).filter(Boolean) : [];
         });
@@ -53,48 +58,35 @@
     return loading;
   }
 
-  function count(haystack, needle) {
-    var n = 0, at = haystack.indexOf(needle);
-    while (at !== -1 && n < 5) { n += 1; at = haystack.indexOf(needle, at + needle.length); }
-    return n;
-  }
-
-  function scoreRecord(data, i, terms) {
-    var record = data.records[i], page = record[0];
-    var title = data.titles[page], aliases = data.aliases[page];
-    var head = data.heads[i], text = data.norm[i];
-    var total = 0;
-    for (var t = 0; t < terms.length; t += 1) {
-      var term = terms[t], s = 0;
-      var isHead = record[1] === "";
-      if (isHead && title === term) { s += 1000; }
-      else if (isHead && aliases.indexOf(term) !== -1) { s += 900; }
-      else if (isHead && title.indexOf(term) !== -1) { s += 120 + Math.round(60 * term.length / title.length); }
-      else if (isHead && aliases.some(function (a) { return a.indexOf(term) !== -1; })) { s += 100; }
-      if (head.indexOf(term) !== -1) { s += 40; }
-      var inText = count(text, term);
-      s += inText * 6;
-      if (s === 0) { return 0; }
-      total += s;
-    }
-    return total;
-  }
-
   function search(data, query) {
-    var terms = query.split(/\s+/).map(normalise).filter(Boolean);
-    if (!terms.length) { return []; }
+    var prepared = rank.prepare(query);
+    if (!prepared.phrase) { return []; }
     var byPage = {};
+    var titled = {};
     for (var i = 0; i < data.records.length; i += 1) {
-      var s = scoreRecord(data, i, terms);
-      if (!s) { continue; }
-      var page = data.records[i][0];
+      var record = data.records[i], page = record[0];
+      var s = rank.folded(data.heads[i], data.norm[i], prepared, ENOUGH);
+      if (record[1] === "" && !(page in titled)) {
+        titled[page] = rank.title(data.pages[page][1], data.aliases[page], query);
+        /* The lead text holds the title as the document writes it (its first line). */
+        var lead = s < IN_ORDER && rank.inOrder(data.norm[i], prepared.phrase) ? IN_ORDER : 0;
+        s = Math.max(s, titled[page], lead);
+      }
+      if (s < ENOUGH) { continue; }
+      /* A work item about the words outranks a regulation that mentions them. */
+      if (s >= rank.PHRASE && record[1] && data.pages[page][2] === KINDS.workplan) {
+        s += WORK_ITEM;
+      }
       if (data.pages[page][5]) { s = Math.ceil(s / 4); }
       var hit = byPage[page] || (byPage[page] = { page: page, score: 0, subs: [] });
       hit.score = Math.max(hit.score, s);
-      if (data.records[i][1]) { hit.subs.push({ record: i, score: s }); }
+      if (s >= rank.PHRASE) { hit.phrases = (hit.phrases || 0) + 1; }
+      if (record[1]) { hit.subs.push({ record: i, score: s }); }
     }
     var hits = Object.keys(byPage).map(function (k) { return byPage[k]; });
     hits.forEach(function (h) {
+      /* A document that comes back to the words in several sections is about them. */
+      h.score += BREADTH * Math.min(MAX_BREADTH, Math.max(0, (h.phrases || 0) - 1));
       h.subs.sort(function (a, b) { return b.score - a.score || a.record - b.record; });
       h.subs = h.subs.slice(0, MAX_SUBRESULTS);
     });

@@ -1,6 +1,9 @@
-/* 党建知识站: the 法规制度 table, filtered by category, status and issuer and sorted
- * by date. The table reads in its default order without this script; the filter form
- * stays hidden until the script shows it.
+/* 党建知识站: the 法规制度 table, filtered by category, status, issuer and the day a
+ * regulation was in force, and sorted by date. The table reads in its default order
+ * without this script; the filter form stays hidden until the script shows it.
+ *
+ * A regulation with several editions has a row of its own and one per edition (hidden):
+ * filtered by a day, the edition in force that day stands for it.
  */
 (function () {
   "use strict";
@@ -15,25 +18,44 @@
     var count = form && form.querySelector(".dj-filters__count");
     var sort = { key: "", direction: 0 };
 
+    var works = rows.filter(function (row) {
+      return !row.hasAttribute("data-edition");
+    }).length;
+
+    function inForce(row, day) {
+      if (!day) {
+        return !row.hasAttribute("data-edition");
+      }
+      if (row.hasAttribute("data-editions")) {
+        return false; // its editions stand for it
+      }
+      var from = row.getAttribute("data-from");
+      var to = row.getAttribute("data-to");
+      return Boolean(from) && from <= day && (!to || day < to);
+    }
+
     function filter() {
       var wanted = {};
+      var day = "";
       if (form) {
         Array.prototype.forEach.call(form.elements, function (field) {
-          if (field.name && field.value) {
+          if (field.name === "on") {
+            day = /^\d{4}-\d{2}-\d{2}$/.test(field.value) ? field.value : "";
+          } else if (field.name && field.value) {
             wanted[field.name] = field.value;
           }
         });
       }
       var shown = 0;
       rows.forEach(function (row) {
-        var keep = Object.keys(wanted).every(function (name) {
+        var keep = inForce(row, day) && Object.keys(wanted).every(function (name) {
           return row.getAttribute("data-" + name) === wanted[name];
         });
         row.hidden = !keep;
         shown += keep ? 1 : 0;
       });
       if (count) {
-        count.textContent = window.djFill(UI.shown, { shown: shown, total: rows.length });
+        count.textContent = window.djFill(UI.shown, { shown: shown, total: works });
       }
     }
 
@@ -83,6 +105,7 @@
     if (form) {
       form.hidden = false;
       form.addEventListener("change", filter);
+      form.addEventListener("input", filter);
       form.addEventListener("submit", function (event) {
         event.preventDefault();
       });

@@ -4,6 +4,10 @@
 // show type, status and date, and the site's ranking. It loads the components itself so
 // that everything is configured before the first search.
 
+// Both set globals (window.djFold, window.djRank) and serve the offline search too.
+import "./fold.js";
+import "./search-rank.js";
+
 const ROOT = new URL("../", import.meta.url);
 const BUNDLE = new URL("pagefind/", ROOT);
 
@@ -91,24 +95,47 @@ function prepare() {
 }
 
 // Pagefind keeps the sections with the most matched words, so a long article full of
-// common words (党, 党员) beats the short one that holds the rare word of the query
-// (临时, 预备). Rank sections instead by how many different query words their excerpt
-// marks, then by Pagefind's own per-word score, which favours rare words; best first.
-// The page's own title is not a section.
-function sectionRank(section) {
-  const words = new Set();
-  for (const mark of (section.excerpt || "").matchAll(/<mark>(.*?)<\/mark>/g)) {
-    words.add(mark[1]);
+// common words (党, 党员) beats the short one that holds the query itself. Rank sections
+// instead by how well they match the whole query as typed: the phrase in the title or
+// excerpt (search-rank.js), then the longest run of query words side by side in the
+// section (Pagefind's excerpt may show another part of it: the run is read from the
+// word positions), how often that run occurs, then Pagefind's own per-word score, which
+// favours rare words; best first. The page's own title is not a section.
+function longestRuns(section) {
+  const at = [...new Set(section.locations || [])].sort((a, b) => a - b);
+  let best = 0, times = 0, run = 0;
+  for (let i = 0; i < at.length; i += 1) {
+    run = i && at[i] === at[i - 1] + 1 ? run + 1 : 1;
+    if (run > best) { best = run; times = 1; } else if (run === best) { times += 1; }
   }
-  const score = (section.weighted_locations || [])
-    .reduce((sum, at) => sum + (at.balanced_score || 0), 0);
-  return [words.size, score];
+  return [best, times];
 }
 
-function bySectionRank(a, b) {
-  const [wordsA, scoreA] = sectionRank(a);
-  const [wordsB, scoreB] = sectionRank(b);
-  return wordsB - wordsA || scoreB - scoreA;
+function sectionRank(section, query) {
+  const text = (section.excerpt || "").replace(/<[^>]*>/g, "");
+  const match = window.djRank.section(section.title || "", text, query);
+  const score = (section.weighted_locations || [])
+    .reduce((sum, at) => sum + (at.balanced_score || 0), 0);
+  return [match >= window.djRank.PHRASE ? match : 0, ...longestRuns(section), match, score];
+}
+
+function bySectionRank(query) {
+  return (a, b) => {
+    const rankA = sectionRank(a, query);
+    const rankB = sectionRank(b, query);
+    for (let i = 0; i < rankA.length; i += 1) {
+      if (rankA[i] !== rankB[i]) return rankB[i] - rankA[i];
+    }
+    return 0;
+  };
+}
+
+// Traditional script is searched as simplified: the index holds simplified text for
+// every traditional document (search_fields.py), and a query typed in traditional script
+// is folded before Pagefind sees it.
+function simplify(term) {
+  const map = window.djFold || {};
+  return Array.from(term || "", (ch) => map[ch] || ch).join("");
 }
 
 // The query as the reader typed it, per instance: Pagefind puts the words its segmenter
@@ -172,9 +199,11 @@ function configure(components, name) {
     const page = result.meta?.url || result.url;
     return (result.sub_results || [])
       .filter((section) => section.url !== page && section.title !== title)
-      .sort(bySectionRank)
+      .sort(bySectionRank(typed[name] || instance.searchTerm || ""))
       .slice(0, max);
   };
+  const search = instance.__search__?.bind(instance);
+  if (search) instance.__search__ = (term, ...rest) => search(simplify(term), ...rest);
   return instance;
 }
 

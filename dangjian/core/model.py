@@ -23,6 +23,9 @@ from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 
+Text = Annotated[str, Field(min_length=1)]
+"""A string that may not be empty (an alias, an option, an article, a wrong form)."""
+
 
 def _iso_date(value: Any) -> Any:
     # YAML dates reach us as text (see yamlsource); refuse numbers, which pydantic
@@ -42,6 +45,9 @@ class Status(StrEnum):
 
     IN_FORCE = "现行有效"
     AMENDED = "已修改"
+    REVISED = "已被修订"
+    """An older edition: a later edition of the same work is in force."""
+    PENDING = "尚未施行"
     ABOLISHED = "已废止"
     UNVERIFIED = "待核实"
 
@@ -80,7 +86,7 @@ class Meta(BaseModel):
     id: str | None = Field(None, pattern=ID_PATTERN, title="标识",
                            description="稳定的英文标识（小写字母、数字、连字符）；缺省取文件名")
     title: str = Field(..., min_length=1, title="标题", description="正式全称，不含书名号")
-    aliases: list[Annotated[str, Field(min_length=1)]] = Field(
+    aliases: list[Text] = Field(
         default_factory=list, title="简称", description="简称、别称，引用时可用")
     tags: list[str] = Field(default_factory=list, title="标签")
     visibility: str = Field("全体党员", min_length=1, title="可见范围")
@@ -88,7 +94,7 @@ class Meta(BaseModel):
         None, title="密级",
         description="只能是 公开 或 内部；秘密、机密、绝密材料不得上网，构建会拒绝")
     summary: str | None = Field(None, title="摘要")
-    references: dict[Annotated[str, Field(min_length=1)],
+    references: dict[Text,
                      Annotated[str, Field(pattern=ID_PATTERN)]] = Field(
         default_factory=dict, title="简称所指",
         description="本文件正文中的简称所指的文件，如 决定: sizhong-quanhui-jueding；"
@@ -108,9 +114,13 @@ class RegulationMeta(Meta):
 
     issuer: str | None = Field(None, title="制定机关")
     number: str | None = Field(None, title="发文字号")
+    adopted: IsoDate | None = Field(None, title="通过日期", description="YYYY-MM-DD")
     issued: IsoDate | None = Field(None, title="公布日期", description="YYYY-MM-DD")
     effective: IsoDate | None = Field(None, title="施行日期", description="YYYY-MM-DD")
-    status: Status = Field(..., title="效力状态")
+    abolished: IsoDate | None = Field(None, title="废止日期",
+                                      description="YYYY-MM-DD；写明后效力状态自动推算为已废止")
+    status: Status | None = Field(None, title="效力状态",
+                                  description="能由日期推算时可不写；日期不全时必填")
     category: Category | None = Field(..., title="类别",
                                       description="不明时写 null 并在 note 中说明")
     supersedes: list[str] = Field(default_factory=list, title="取代",
@@ -124,6 +134,40 @@ class RegulationMeta(Meta):
     @property
     def trial(self) -> bool:
         return "（试行）" in self.title or "(试行)" in self.title
+
+
+class EditionMeta(BaseModel):
+    """一个版本: docs/regulations/<work>/<year>.md, one edition of a regulation.
+
+    What the edition does not say (aliases, category, tags, visibility …) is the work's,
+    from docs/regulations/<work>.md.
+    """
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True,
+                              use_enum_values=False)
+
+    title: str | None = Field(None, min_length=1, title="标题",
+                              description="这一版本的标题，与作品标题不同时才写，如 …（试行）")
+    edition: str | None = Field(None, min_length=1, title="版本",
+                                description="版本名称，如 2018年修订；缺省为“年份年版”")
+    adopted: IsoDate | None = Field(None, title="通过日期", description="YYYY-MM-DD")
+    issued: IsoDate | None = Field(None, title="公布日期", description="YYYY-MM-DD")
+    effective: IsoDate | None = Field(None, title="施行日期", description="YYYY-MM-DD")
+    issuer: str | None = Field(None, title="制定机关")
+    number: str | None = Field(None, title="发文字号")
+    status: Status | None = Field(None, title="效力状态",
+                                  description="只在日期不全、无法推算时填写")
+    coverage: TextCoverage = Field(TextCoverage.FULL, title="收录范围")
+    source: str | None = Field(None, title="文本来源")
+    note: str | None = Field(None, title="说明")
+    summary: str | None = Field(None, title="摘要")
+
+    @field_validator("title", mode="after")
+    @classmethod
+    def _no_book_marks(cls, value: Any) -> Any:
+        if value is not None and ("《" in value or "》" in value):
+            raise ValueError("book_marks")
+        return value
 
 
 class PublicationMeta(Meta):
@@ -144,7 +188,7 @@ class Question(BaseModel):
                               coerce_numbers_to_str=True)
 
     question: str = Field(..., min_length=1, title="题目")
-    options: list[Annotated[str, Field(min_length=1)]] = Field(
+    options: list[Text] = Field(
         ..., min_length=2, max_length=8, title="选项", description="二至八个选项")
     answer: str | list[str] = Field(
         ..., title="答案", description="单选题写正确选项的原文；多选题写正确选项原文的列表")
@@ -239,9 +283,6 @@ class PublicationList(BaseModel):
 
 # --- 学习路径 (data/tracks/*.yml) ----------------------------------------------------
 
-Anchor = Annotated[str, Field(min_length=1)]
-
-
 class StepMeta(BaseModel):
     """One step of a track."""
 
@@ -249,9 +290,9 @@ class StepMeta(BaseModel):
 
     target: str = Field(..., min_length=1, title="学习内容",
                         description="学习资料或法规制度的标识")
-    chapters: list[Anchor] = Field(default_factory=list, title="章",
+    chapters: list[Text] = Field(default_factory=list, title="章",
                                    description="只学其中几章，如 [第三章]（仅限法规制度）")
-    articles: list[Anchor] = Field(default_factory=list, title="条",
+    articles: list[Text] = Field(default_factory=list, title="条",
                                    description="只学其中几条，如 [第六条, 第七条]（仅限法规制度）")
     topic: str | None = Field(None, title="主题")
     plan_item: str | None = Field(None, title="工作要点事项",
@@ -274,9 +315,6 @@ class TrackMeta(BaseModel):
 
 
 # --- 术语与规范表述 (data/glossary.yml) ----------------------------------------------
-
-Text = Annotated[str, Field(min_length=1)]
-
 
 class TermMeta(BaseModel):
     """术语: a term the documents use."""

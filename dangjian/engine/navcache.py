@@ -82,7 +82,8 @@ class NavCache:
     def _leaf(self, context, item) -> str:
         module = self.items.make_module(context.get_all())
         # A page's entry does not depend on its path, level or parent.
-        return str(module.render(item, "", 1, None))
+        # ``render`` is the macro nav-item.html defines: unknown to the stubs.
+        return str(module.render(item, "", 1, None))  # type: ignore[attr-defined]
 
     def _derive(self, entry: _Entry, context, page) -> str | None:
         html = entry.html

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dangjian.core.diagnostics import Diagnostics
-from dangjian.core.kinds import BY_NAME, WORKPLAN, Kind
+from dangjian.core.kinds import BY_NAME, REGULATION, WORKPLAN, Kind
 from dangjian.core.model import ID_PATTERN
-from dangjian.importer import detect, header, noise, structure, writer
+from dangjian.importer import detect, editions, glosses, header, noise, structure, writer
 from dangjian.importer.guess import Guesser, Value, choose_kind
 from dangjian.importer.markdown import render_body, render_plan
 from dangjian.importer.report import Report
@@ -24,8 +24,10 @@ from dangjian.importer.source import Source
 from dangjian.text import regtext, workplan
 
 KIND_CHOICES = ("auto", "workplan", "regulation", "study")
-_ENDS = tuple("。！？；：:;!?”’」』）)】…—") + ("——",)
+_ENDS = structure.ENDS
 _OPEN_LINE_MIN = 20
+PROJECT_DOCS = Path("docs")
+"""The project's documents, whose titles an import must not repeat (run in the project)."""
 
 
 @dataclass
@@ -36,10 +38,15 @@ class Conversion:
     title: str = ""
 
 
-def convert(source: Source, kind_name: str = "auto", file_name: str = "") -> Conversion:
+def convert(source: Source, kind_name: str = "auto", file_name: str = "",
+            strip_glosses: bool = False) -> Conversion:
     report = Report(source.path, source.unit, source.encoding, lines=_count(source))
     report.notes += source.notes
-    head, lines = header.split(source.lines) if source.unit == "行" else (None, source.lines)
+    # Word files may open with the same header block, one paragraph per field.
+    head, lines = header.split(source.lines)
+    found = glosses.find(lines, strip_glosses)
+    report.glosses, report.glosses_stripped = found.found, strip_glosses
+    lines = found.lines
     if head is not None:
         report.header_lines = [line.number for line in head.lines]
     cleaned = noise.clean(lines)
@@ -64,8 +71,13 @@ def convert(source: Source, kind_name: str = "auto", file_name: str = "") -> Con
     title = str(fields["title"].value)
     for doubt in parsed.doubts:
         report.diagnostics.warning(source.path, doubt.line, doubt.field, doubt.message)
+    done = "已删除" if strip_glosses else "已保留，可加 --strip-glosses 删除"
+    for line, marks in found.found.items():
+        report.diagnostics.warning(source.path, line, "gloss",
+                                   f"网页加注的拼音（{done}）：{'、'.join(marks)}")
     report.doubtful_lines = sorted({d.line for d in report.diagnostics.warnings
-                                    if d.field != "noise" or "已保留" in d.message})
+                                    if d.field != "gloss" and
+                                    (d.field != "noise" or "已保留" in d.message)})
     return Conversion(report, text, title)
 
 
@@ -129,15 +141,19 @@ def _record_counts(report: Report, parsed: structure.Structure,
         report.counts["部分"] = len(loaded.sections)
         report.counts["事项"] = len(loaded.items)
         return
+    report.counts["编"] = sum(1 for part in loaded.parts if part.unit == "编")
     report.counts["章"] = len(loaded.chapters)
     report.counts["节"] = len(loaded.sections)
     report.counts["条"] = len(loaded.articles)
+    clauses = [clause.unit for article in loaded.articles for clause in article.clauses]
+    report.counts["款"], report.counts["项"] = clauses.count("款"), clauses.count("项")
 
 
 def _doubt_open_lines(parsed: structure.Structure) -> None:
     """Text lines that stop without punctuation: cut off, or one paragraph broken in two."""
     for block in parsed.blocks:
-        if block.kind == "division" and block.marker.endswith(("章", "节")):
+        if block.kind == "division" and block.marker.endswith(("章", "节")) or \
+                block is parsed.cut_off:
             continue
         if block.kind in {"paragraph", "item", "division"} and \
                 len(block.text) >= _OPEN_LINE_MIN and not block.text.endswith(_ENDS):
@@ -155,7 +171,8 @@ def output_name(path: Path, kind: Kind, title: str) -> tuple[str, bool]:
 
 
 def import_file(path: Path, kind_name: str, out_dir: Path | None, force: bool,
-                claimed: set[Path]) -> Report:
+                claimed: set[Path], edition_of: str | None = None,
+                strip_glosses: bool = False) -> Report:
     shown = _shown(path)
     try:
         source = detect.read(path, shown)
@@ -163,18 +180,63 @@ def import_file(path: Path, kind_name: str, out_dir: Path | None, force: bool,
         report = Report(shown)
         report.diagnostics.items.append(exc.diagnostic)
         return report
-    conversion = convert(source, kind_name, path.name)
+    if edition_of is not None and kind_name == "auto":
+        kind_name = REGULATION.name  # an edition is one of a regulation
+    conversion = convert(source, kind_name, path.name, strip_glosses)
     report = conversion.report
     if conversion.text is None or report.kind is None:
+        return report
+    if edition_of is not None:
+        _import_edition(report, conversion.text, edition_of, path, force, claimed)
         return report
     name, natural = output_name(path, report.kind, conversion.title)
     target = (out_dir or Path("docs") / report.kind.folder) / f"{name}.md"
     report.output = _shown(target)
+    # Only a file written among the project's documents can clash with one of them; the
+    # file itself, imported again, is refused or replaced below like any existing file.
+    holder = (editions.holder_of(conversion.title, PROJECT_DOCS)
+              if target.resolve().is_relative_to(PROJECT_DOCS.resolve()) else None)
+    if holder is not None and not (force and holder.path.resolve() == target.resolve()):
+        same = holder.path.resolve() == target.resolve()
+        report.diagnostics.error(shown, 0, "out" if same else "title",
+                                 editions.collision_message(conversion.title, holder, shown,
+                                                            same))
+        return report
     if not natural:
         report.diagnostics.warning(shown, 0, "id", f"文件名不能用作标识（只能用小写字母、数字和"
                                    f"连字符），输出文件暂名 {name}.md，建议改为有意义的英文名")
     _write(report, target, conversion.text, path, force, claimed)
     return report
+
+
+def _import_edition(report: Report, text: str, work_id: str, source: Path, force: bool,
+                    claimed: set[Path]) -> None:
+    """``--edition-of``: the text becomes an edition file of the work ``work_id``."""
+    if report.kind is not REGULATION:
+        report.diagnostics.error(report.source, 0, "edition-of", "--edition-of 只用于法规制度")
+        return
+    work_path = PROJECT_DOCS / REGULATION.folder / f"{work_id}.md"
+    try:
+        moved = editions.split_work(work_path) if work_path.is_file() else None
+        edition = editions.as_edition(text, work_id, PROJECT_DOCS)
+        if moved is not None and moved[1].path == edition.path:
+            raise editions.EditionError(
+                f"{_shown(work_path)} 中已收录 {edition.key} 年的版本；请确认年份，"
+                "或先把它移到版本文件中")
+    except editions.EditionError as exc:
+        report.diagnostics.error(report.source, 0, "edition-of", str(exc))
+        return
+    if moved is not None:
+        work_text, own = moved
+        if own.path.exists():
+            report.diagnostics.error(report.source, 0, "edition-of",
+                                     f"{_shown(own.path)} 已存在，未移动 {_shown(work_path)}")
+            return
+        writer.write(own.path, own.text, force=False)
+        writer.write(work_path, work_text, force=True)
+        report.notes.append(f"{_shown(work_path)} 原有的日期和条文已移到 {_shown(own.path)}")
+    report.output = _shown(edition.path)
+    _write(report, edition.path, edition.text, source, force, claimed)
 
 
 def _write(report: Report, target: Path, text: str, source: Path, force: bool,
@@ -200,11 +262,13 @@ def _write(report: Report, target: Path, text: str, source: Path, force: bool,
 
 
 def import_files(paths: list[Path], kind_name: str = "auto", out_dir: Path | None = None,
-                 force: bool = False) -> list[Report]:
+                 force: bool = False, edition_of: str | None = None,
+                 strip_glosses: bool = False) -> list[Report]:
     claimed: set[Path] = set()
     reports = []
     for path in _expand(paths):
-        reports.append(import_file(path, kind_name, out_dir, force, claimed))
+        reports.append(import_file(path, kind_name, out_dir, force, claimed, edition_of,
+                                   strip_glosses))
     return reports
 
 

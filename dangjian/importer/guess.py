@@ -195,8 +195,27 @@ class Guesser:
         event = self._event()
         if event is not None:
             return Value(event.date, f"从第 {event.block.line} {self.unit}的题注推断")
+        signed = self._notice_date()
+        if signed is not None:
+            return signed
         last = self._closing_date()
         return last if last is not None else Value(None)
+
+    def _notice_date(self) -> Value | None:
+        """The date of a 印发通知's 落款: the first line that is only a date, after the
+        发文字号 and before the document it issues (its first chapter or article)."""
+        blocks = self.structure.blocks
+        numbered = [i for i, block in enumerate(blocks[:8])
+                    if block.kind == "paragraph" and NUMBER.search(block.text)]
+        if not numbered:
+            return None
+        for block in blocks[numbered[0] + 1:]:
+            if block.kind == "division":
+                return None
+            match = DATE.search(block.text) if block.kind == "paragraph" else None
+            if match and iso(match) and DATE.sub("", block.text).strip(" 　") == "":
+                return Value(iso(match), f"取自第 {block.line} {self.unit}印发通知的落款日期")
+        return None
 
     def effective(self) -> Value:
         if "effective" in self.given:
@@ -222,6 +241,9 @@ class Guesser:
     def coverage(self) -> Value:
         if self.header is not None and self.header.partial:
             return Value(TextCoverage.EXCERPT.value)
+        cut = self.structure.cut_off
+        if cut is not None and (self.header is None or self.header.partial is None):
+            return Value(TextCoverage.EXCERPT.value, f"第 {cut.line} {self.unit}文本中断")
         return Value(TextCoverage.FULL.value)
 
     def source(self) -> Value:

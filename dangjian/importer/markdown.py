@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from dangjian.importer.structure import Block, Doubt
+from dangjian.importer.structure import Block, Doubt, numbered
 from dangjian.text import workplan
 
 # Line starts that Markdown would read as markup rather than text.
@@ -79,12 +79,44 @@ def _block(block: Block) -> str:
     return escape(block.text)
 
 
+def task_rank(blocks: list[Block]) -> int | None:
+    """The kind of number (see ``structure.MARKERS``) that marks a plan's tasks where it
+    has no 一是 lines: of the numbers below its 一、 sections, those that open sentences,
+    else the highest; None when tasks are 一是 lines or there are none."""
+    if any(block.kind == "item" for block in blocks):
+        return None
+    ranks: dict[int, list[bool]] = {}
+    in_section = False
+    for block in blocks:
+        if block.kind == "heading" and workplan.SECTION_MARK.match(block.text):
+            in_section = True
+            continue
+        found = numbered(block.text) if in_section and block.kind != "table" else None
+        if found is not None and found[0] > 0:
+            ranks.setdefault(found[0], []).append(block.kind == "paragraph")
+    sentences = [rank for rank, kinds in ranks.items() if sum(kinds) * 2 > len(kinds)]
+    candidates = sentences or list(ranks)
+    return min(candidates) if candidates else None
+
+
+def _as_task(block: Block, rank: int | None) -> Block:
+    """A numbered line of the task rank as an item: its marker and the text after it."""
+    found = numbered(block.text) if rank is not None and block.kind != "table" else None
+    if found is None or found[0] != rank or not found[3].strip():
+        return block
+    return Block("item", block.line, block.text, marker=found[2], rest=found[3].strip())
+
+
 def render_plan(blocks: list[Block], title: Block | None, year: int) -> Rendered:
-    """A work plan: 一、 headings are its sections, 一是 lines its items."""
+    """A work plan: 一、 headings are its sections; 一是 lines, or else the numbered
+    lines of the rank below the sections (（一） 1. 1、 (1)), its items."""
     out = Rendered("")
     parts = [escape(title.text)] if title is not None else []
     section = item = 0
+    rank = task_rank(blocks)
     for block in blocks:
+        if section:
+            block = _as_task(block, rank)
         if block.kind == "heading" and workplan.SECTION_MARK.match(block.text):
             section, item = section + 1, 0
             parts.append(heading(2, block.text, f"{year}-{section}"))

@@ -9,8 +9,8 @@ from dangjian.core.diagnostics import Diagnostics
 from dangjian.core.kinds import Kind
 from dangjian.importer.noise import Dropped
 
-SHOWN_COUNTS = ("一、", "（一）", "1.", "（1）", "标题（Word 样式）", "列项", "附件", "附则",
-                "表格", "发文字号", "日期")
+SHOWN_COUNTS = ("总纲", "序言", "款", "项", "一、", "（一）", "1.", "（1）", "标题（Word 样式）",
+                "列项", "附件", "附则", "表格", "发文字号", "日期")
 
 
 @dataclass
@@ -34,6 +34,9 @@ class Report:
     review: list[str] = field(default_factory=list)
     """Front matter fields that were guessed and carry a “# 待核对” comment."""
     doubtful_lines: list[int] = field(default_factory=list)
+    glosses: dict[int, list[str]] = field(default_factory=dict)
+    """Pinyin glosses a web mirror added (改進(jìn)), by line."""
+    glosses_stripped: bool = False
     notes: list[str] = field(default_factory=list)
     diagnostics: Diagnostics = field(default_factory=Diagnostics)
 
@@ -50,6 +53,12 @@ class Report:
             out.append(f"  类型：{self.kind.label}（{self.kind_reason}）")
             out.append(f"  识别：{self._structure()}")
             out.append(f"  删除：{self._removed()}")
+            if self.glosses:
+                count = sum(len(marks) for marks in self.glosses.values())
+                done = "已删除" if self.glosses_stripped else \
+                    "仍在正文中，可加 --strip-glosses 删除"
+                out.append(f"  拼音注音：{count} 处，第 {ranges(list(self.glosses))} "
+                           f"{self.unit}（网页加注，不是原文；{done}）")
             review = "、".join(self.review) if self.review else "无"
             out.append(f"  待核对的字段（已在 front matter 中注明“# 待核对”）：{review}")
             doubtful = (f"{len(self.doubtful_lines)} 处，第 {ranges(self.doubtful_lines)} "
@@ -64,7 +73,8 @@ class Report:
         counts = self.counts
         parts = [f"部分 {counts['部分']}，事项 {counts['事项']}"] if self.kind and \
             self.kind.name == "workplan" else [f"事项 {counts['事项']}"]
-        parts.append(f"章 {counts['章']}，节 {counts['节']}，条 {counts['条']}")
+        parts.append(("" if not counts["编"] else f"编 {counts['编']}，")
+                     + f"章 {counts['章']}，节 {counts['节']}，条 {counts['条']}")
         extra = [f"{name} {counts[name]}" for name in SHOWN_COUNTS if counts[name]]
         if extra:
             parts.append("其他：" + "，".join(extra))

@@ -26,7 +26,7 @@ MARKERS: tuple[re.Pattern[str], ...] = (
 )
 RANK_NAMES = ("一、", "（一）", "1.", "（1）")
 ITEM = workplan.ITEM_MARK
-_UNIT_START = re.compile(rf"^第([{numerals.NUMERAL_CHARS}]+|[0-9]+)(章|节|条)")
+_UNIT_START = re.compile(rf"^第([{numerals.NUMERAL_CHARS}]+|[0-9]+)(编|章|节|条)")
 _ATTACHMENT = re.compile(r"^附\s*件\s*([0-9０-９一二三四五六七八九十]*)\s*[：:]?$")
 _SUPPLEMENT = re.compile(r"^附\s*则$")
 NUMBER = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,15}\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]"
@@ -34,8 +34,7 @@ NUMBER = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,15}\s*[〔\[［【(（]\s*(?:19|20
 DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
                   r"|([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月"
                   r"([一二三四五六七八九十]{1,3})日")
-# Words that follow 第X条 when a sentence cites an article rather than opening one.
-_CITING = re.compile(r"^(?:规定|所|的|中|之|和|与|或|至|到|、|，|,)")
+_CITING = regtext.CITING
 _SENTENCE = re.compile(r"[。；;！？!?]")
 HEADING_MAX = 50
 TITLE_MAX = 60
@@ -63,12 +62,18 @@ class Doubt:
     message: str
 
 
+ENDS = tuple("。！？；：:;!?”’」』）)】…—") + ("——",)
+"""What a complete paragraph ends with."""
+
+
 @dataclass
 class Structure:
     title: Block | None
     blocks: list[Block] = field(default_factory=list)
     counts: Counter[str] = field(default_factory=Counter)
     doubts: list[Doubt] = field(default_factory=list)
+    cut_off: Block | None = None
+    """The last line, where the text stops mid-sentence (a page that was cut off)."""
 
 
 @dataclass(frozen=True)
@@ -98,12 +103,19 @@ def heading_like(rest: str) -> bool:
             and not rest.endswith(("：", ":", "，", ",", "、")))
 
 
+_NOTE_END = re.compile(r"(?:通过|批准|发布|印发|公布|修订|修正)[。．.]?$")
+
+
 def is_dateline(text: str) -> bool:
-    """题注 such as “（2019年5月6日中共中央发布）”, or a line that is only a date."""
+    """题注 such as “（2019年5月6日中共中央发布）” or “…2022年10月22日通过”, or a line
+    that is only a date (a 落款)."""
     if not DATE.search(text) or _SENTENCE.search(text.rstrip("。")) or len(text) > 120:
         return False
     wrapped = text[:1] in "（(" and text[-1:] in "）)"
-    return wrapped or DATE.sub("", text).strip(" 　") == ""
+    if wrapped or DATE.sub("", text).strip(" 　") == "":
+        return True
+    last = list(DATE.finditer(text))[-1]
+    return bool(_NOTE_END.search(text)) and len(text) - last.end() <= 12
 
 
 def is_number_line(text: str) -> bool:
@@ -124,7 +136,7 @@ def parse(lines: list[Line], known_title: str | None = None) -> Structure:
     structure = Structure(title)
     if title is not None:
         structure.counts["标题"] += 1
-    divisions = _divisions(lines)
+    divisions = _divisions(lines, structure)
     has_articles = any(d.unit == "条" for d in divisions.values())
     numbered_lines = _numbered_lines(lines, divisions)
     heading_ranks = set() if has_articles else _heading_ranks(numbered_lines)
@@ -133,8 +145,32 @@ def parse(lines: list[Line], known_title: str | None = None) -> Structure:
     for index, line in enumerate(lines):
         block = _classify(line, divisions.get(index), by_index.get(index), levels, structure)
         structure.blocks.append(block)
+    structure.cut_off = _cut_off(structure.blocks)
+    if structure.cut_off is not None:
+        # Not a heading: a sentence that stops (“3.簡(ji”).
+        last = structure.cut_off
+        if last.kind == "heading":
+            last = Block("paragraph", last.line, last.text, marker=last.marker, rest=last.rest)
+        structure.blocks[-1] = structure.cut_off = last
+        structure.doubts.append(Doubt(last.line, "text", "文本在此中断：最后一行没有结束标点，"
+                                      "像是网页或复制时被截断；已按节选（coverage: 节选）导入"))
+        numbered_lines = [n for n in numbered_lines if lines[n.index].number != last.line]
     _check_sequences(structure, numbered_lines, heading_ranks, lines, has_articles)
     return structure
+
+
+def _cut_off(blocks: list[Block]) -> Block | None:
+    """The last block when it stops mid-sentence. A 落款 (an organisation's name, a date)
+    and a heading have no closing stop either, but they carry no comma and no number."""
+    if not blocks or blocks[-1].kind == "table":
+        return None
+    last = blocks[-1]
+    text = last.text
+    if text.endswith(ENDS) or is_dateline(text) or (last.kind == "division" and
+                                                    not last.marker.endswith("条")):
+        return None
+    opened = last.marker and last.kind != "division" or last.marker.endswith("条")
+    return last if opened or len(text) >= 20 or "，" in text or "," in text else None
 
 
 def _take_title(lines: list[Line], known: str | None) -> tuple[Block | None, list[Line]]:
@@ -157,10 +193,14 @@ def _same(a: str, b: str) -> bool:
     return re.sub(r"\s", "", a) == re.sub(r"\s", "", b)
 
 
-def _divisions(lines: list[Line]) -> dict[int, regtext.Division]:
+def _divisions(lines: list[Line], structure: Structure) -> dict[int, regtext.Division]:
     text = "\n".join("" if line.table is not None else line.text for line in lines)
     body = regtext.parse(text, first_line=0)
-    found = [*body.chapters, *body.sections, *body.articles]
+    for warning in body.warnings:
+        earlier = None if warning.earlier is None else lines[warning.earlier].number
+        structure.doubts.append(Doubt(lines[warning.line].number, "article",
+                                      warning.message(earlier)))
+    found = [*body.parts, *body.chapters, *body.sections, *body.articles]
     return {division.line: division for division in found}
 
 
@@ -189,13 +229,7 @@ def _classify(line: Line, division: regtext.Division | None, number: _Numbered |
         counts["表格"] += 1
         return Block("table", line.number, text, table=line.table)
     if division is not None:
-        counts[division.unit] += 1
-        after = text[len(division.label):]
-        if division.unit == "条" and _CITING.match(after):
-            structure.doubts.append(Doubt(line.number, "article",
-                                          f"按{division.label}处理，但“{division.label}{after[:2]}”"
-                                          "也可能是在引用条文，请核对"))
-        return Block("division", line.number, text, marker=division.label, rest=division.rest)
+        return _division_block(line, division, structure)
     item = ITEM.match(text)
     if item:
         counts["事项"] += 1
@@ -214,7 +248,9 @@ def _classify(line: Line, division: regtext.Division | None, number: _Numbered |
         counts["附件" if "件" in text else "附则"] += 1
         return Block("heading", line.number, text, level=2, marker=text)
     unit = _UNIT_START.match(text)
-    if unit:
+    if unit and any(d.line == line.number and d.field == "article" for d in structure.doubts):
+        pass  # regtext said why this number is not a new division
+    elif unit:
         label = unit.group(0)
         structure.doubts.append(Doubt(line.number, "article",
                                       f"以“{label}”开头，但编号不接上文，按正文处理"
@@ -224,6 +260,21 @@ def _classify(line: Line, division: regtext.Division | None, number: _Numbered |
     elif is_dateline(text):
         counts["日期"] += 1
     return Block("paragraph", line.number, text)
+
+
+def _division_block(line: Line, division: regtext.Division, structure: Structure) -> Block:
+    text = line.text
+    if not division.unit:
+        # 总纲, 序言, 附则, 附件: a heading in any kind of document.
+        structure.counts["附件" if division.label.startswith("附件") else division.label] += 1
+        return Block("heading", line.number, text, level=2, marker=division.label)
+    structure.counts[division.unit] += 1
+    after = text[len(division.label):]
+    if division.unit == "条" and _CITING.match(after):
+        structure.doubts.append(Doubt(line.number, "article",
+                                      f"按{division.label}处理，但“{division.label}{after[:2]}”"
+                                      "也可能是在引用条文，请核对"))
+    return Block("division", line.number, text, marker=division.label, rest=division.rest)
 
 
 def _check_sequences(structure: Structure, found: list[_Numbered], heading_ranks: set[int],

@@ -5,17 +5,28 @@ Every problem is collected, not raised, so that one run reports all of them.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dangjian.core import editions as edition_dates
 from dangjian.core.diagnostics import Diagnostics
 from dangjian.core.documents import Document, Inventory
 from dangjian.core.kinds import BY_FOLDER, PUBLICATION, REGULATION, STUDY, WORKPLAN
-from dangjian.core.model import PageMeta, PublicationList
+from dangjian.core.model import EditionMeta, PageMeta, PublicationList
 from dangjian.core.project import Project
-from dangjian.load import assets, frontmatter, glossary, textfile, tracking, tracks, yamlsource
+from dangjian.load import (
+    assets,
+    editions,
+    frontmatter,
+    glossary,
+    textfile,
+    tracking,
+    tracks,
+    yamlsource,
+)
 from dangjian.load.assets import Asset
 from dangjian.load.glossary import Glossary
 from dangjian.load.tracking import Tracking
@@ -51,6 +62,10 @@ class Content:
     """Departments, and who does what in each work plan (data/, read after the plans)."""
     glossary: Glossary = field(default_factory=Glossary)
     tracks: list[Track] = field(default_factory=list)
+    today: dt.date = field(default_factory=edition_dates.today)
+    """The day statuses and the editions in force are computed for."""
+    edition_files: list[editions.EditionFile] = field(default_factory=list)
+    """Edition files as read, until they join their works."""
 
 
 def load(project: Project, diagnostics: Diagnostics) -> Content:
@@ -70,6 +85,9 @@ def load(project: Project, diagnostics: Diagnostics) -> Content:
             _load_markdown(project, path, assets.page_path(relative), content, diagnostics)
         else:
             _load_asset(project, path, relative, content, diagnostics)
+    editions.attach(content.inventory, content.edition_files, content.today, diagnostics,
+                    lambda doc: _parse_body(doc, diagnostics))
+    content.edition_files = []
     publications = project.data_dir / PUBLICATIONS_FILE
     if publications.is_file():
         _load_publications(project, publications, content.inventory, diagnostics)
@@ -149,6 +167,14 @@ def _load_markdown(project: Project, path: Path, relative: str, content: Content
     except yamlsource.YamlProblem as problem:
         field_name = problem.field or yamlsource.key_on_line(text, problem.line) or "front matter"
         diagnostics.error(shown, problem.line, field_name, problem.message)
+        return
+    edition = editions.edition_of(relative)
+    if edition is not None:
+        edition_meta = validate(EditionMeta, data, lines, shown, diagnostics)
+        if edition_meta is not None:
+            content.edition_files.append(editions.EditionFile(
+                edition[0], edition[1], edition_meta, shown, relative, split.body,
+                split.body_first_line, lines))
         return
     if kind is None:
         meta = validate(PageMeta, data, lines, shown, diagnostics)
@@ -252,7 +278,7 @@ def _check_calls(content: Content, diagnostics: Diagnostics) -> None:
         for problem in found.problems:
             diagnostics.error(source, problem.line, TEMPLATE_FIELD, problem.message)
         for call in found.calls:
-            doc = content.inventory.by_id.get(call.doc_id)
+            doc = content.inventory.call_target(call.doc_id)
             if doc is None:
                 diagnostics.error(source, call.line, TEMPLATE_FIELD,
                                   f"{call.function}：未知的文件标识“{call.doc_id}”")
@@ -271,6 +297,8 @@ def _parse_body(doc: Document, diagnostics: Diagnostics) -> None:
                                        diagnostics)
     elif doc.kind is REGULATION:
         doc.structure = regtext.parse(doc.body, doc.body_line)
+        for warning in doc.structure.warnings:
+            diagnostics.warning(doc.source, warning.line, "article", warning.message())
 
 
 def _load_publications(project: Project, path: Path, inventory: Inventory,

@@ -8,7 +8,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from dangjian.core.kinds import DOCUMENT_KINDS as KINDS
-from dangjian.core.model import PublicationList
+from dangjian.core.model import EditionMeta, PublicationList
 from dangjian.load.departments import DepartmentList
 from dangjian.load.glossary import GlossaryFile
 from dangjian.load.tracking import TrackingFile
@@ -16,6 +16,7 @@ from dangjian.load.tracks import TrackMeta
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     **{f"{kind.name}.schema.json": kind.model for kind in KINDS},
+    "edition.schema.json": EditionMeta,
     "publications-file.schema.json": PublicationList,
     "departments-file.schema.json": DepartmentList,
     "tracking-file.schema.json": TrackingFile,

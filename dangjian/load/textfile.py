@@ -56,6 +56,10 @@ MAX_LINE_CHARS = 20_000
 The search indexer's time grows much faster than a line's length."""
 MAX_TAGS = 5_000
 """Inline HTML tags in one file: Markdown's raw-HTML handling grows with their square."""
+MAX_SAME_HAN = 2
+"""The most times one Han character may stand in a row (人人, 常常). The search indexer's
+time grows with runs of one character (学学学…: 5× ordinary prose at three, 25× at
+eight); no real text repeats a character three times."""
 
 
 def detect_and_decode(raw: bytes, path: str) -> tuple[str, str]:
@@ -114,6 +118,12 @@ def check_limits(text: str, shown_as: str, first_line: int = 1) -> None:
             raise ContentDecodeError(Diagnostic(
                 shown_as, number, "size",
                 f"这一行有 {len(line)} 个字符，超过上限 {MAX_LINE_CHARS}：请分段"))
+    repeated = _SAME_HAN.search(text)
+    if repeated:
+        raise ContentDecodeError(Diagnostic(
+            shown_as, first_line + text.count("\n", 0, repeated.start()), "size",
+            f"同一个字“{repeated.group(1)}”连续出现 {len(repeated.group(0))} 次，"
+            f"上限 {MAX_SAME_HAN} 次：请检查这一行是否为乱码或粘贴错误"))
     tags = text.count("<")
     if tags > MAX_TAGS and len(_TAG.findall(text)) > MAX_TAGS:
         raise ContentDecodeError(Diagnostic(
@@ -121,6 +131,7 @@ def check_limits(text: str, shown_as: str, first_line: int = 1) -> None:
 
 
 _TAG = re.compile(r"</?[A-Za-z]")
+_SAME_HAN = re.compile(r"([\u4e00-\u9fff])\1{" + str(MAX_SAME_HAN) + ",}")
 
 
 class ContentDecodeError(Exception):

@@ -3,9 +3,9 @@
 Pagefind loads its index with ES modules and fetch, which browsers refuse from
 ``file://``. This index is one plain script (``window.DJ_SEARCH = …``) holding the text
 of every section (the page's head and each heading with an id: chapters, articles, work
-items), read from the built HTML. The browser matches the query as substrings of that
-text, which needs no word segmentation and so cannot disagree with how Chinese was
-split at build time.
+items), read from the built HTML (with a simplified copy where it is in traditional
+script). The browser matches the query as substrings of that text, which needs no word
+segmentation and so cannot disagree with how Chinese was split at build time.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from pathlib import Path
 
 from dangjian.core import ui
 from dangjian.core.kinds import KINDS
+from dangjian.text import script
 
 INDEX_FILE = "_dangjian/search-index.js"
 
@@ -132,6 +133,15 @@ def index_page(html: str) -> tuple[str, dict[str, str], list[Section]] | None:
     return title, parser.meta, sections
 
 
+def record(page: int, anchor: str, heading: str, text: str) -> list:
+    """One section of the index; where its text holds traditional characters, the text
+    folded to simplified follows, made here once rather than on every first search in
+    the browser (offline-search.js compares that field)."""
+    folded = script.fold(text)
+    return [page, anchor, heading, text] if folded == text else \
+        [page, anchor, heading, text, folded]
+
+
 def build_index(site: Path, directory_urls: bool) -> dict:
     pages: list[list] = []
     records: list[list] = []
@@ -159,7 +169,7 @@ def build_index(site: Path, directory_urls: bool) -> dict:
             text = _clean("".join(section.text))
             heading = _clean(section.heading)
             if text or heading:
-                records.append([page_index, section.anchor, heading, text])
+                records.append(record(page_index, section.anchor, heading, text))
     return {"pages": pages, "records": records}
 
 

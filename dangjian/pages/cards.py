@@ -12,11 +12,14 @@ from dangjian.core.kinds import PUBLICATION, REGULATION, STUDY, WORKPLAN
 from dangjian.core.model import Status, TextCoverage
 from dangjian.core.urls import Links
 from dangjian.pages import fragments
+from dangjian.pages.validity import validity
 from dangjian.text import passages, reading_time
 
 STATUS_CLASS = {
     Status.IN_FORCE: "in-force",
     Status.AMENDED: "amended",
+    Status.REVISED: "amended",
+    Status.PENDING: "pending",
     Status.ABOLISHED: "abolished",
     Status.UNVERIFIED: "unverified",
 }
@@ -44,13 +47,23 @@ def fields_of(doc: Document) -> list[tuple[str, Markup | str]]:
         kind = _value(meta.category)
         if meta.trial:
             kind = Markup("{}{}").format(kind, ui.text("card.trial"))
-        return [
+        rows = [(ui.text("card.edition"), doc.edition_label)] if doc.is_edition else []
+        rows += [
             (ui.text("card.category"), kind),
             (ui.text("card.issuer"), _value(meta.issuer)),
             (ui.text("card.number"), _value(meta.number)),
+        ]
+        if meta.adopted is not None:
+            rows.append((ui.text("card.adopted"), _value(meta.adopted)))
+        rows += [
             (ui.text("card.issued"), _value(meta.issued)),
             (ui.text("card.effective"), _value(meta.effective)),
+        ]
+        if meta.abolished is not None:
+            rows.append((ui.text("card.abolished"), _value(meta.abolished)))
+        return rows + [
             (ui.text("card.status"), status_badge(meta.status)),
+            (ui.text("card.validity"), validity(doc)),
             (ui.text("card.coverage"), _value(meta.coverage)),
         ]
     if doc.kind is PUBLICATION:

@@ -80,7 +80,7 @@ class PageFunctions:
                                page)
 
     def _show(self, call: Call, links: Links) -> str:
-        doc = self.inventory.by_id.get(call.doc_id)
+        doc = self.inventory.call_target(call.doc_id)
         # Checked when the content was loaded: a document missing here is one this
         # build's audience may not read, and nothing of it may show.
         return FUNCTIONS[call.function](doc, links) if doc is not None else ""

@@ -16,6 +16,7 @@ from dangjian.core.documents import Document, Inventory
 from dangjian.core.kinds import PUBLICATION, REGULATION
 from dangjian.core.model import Status, TextCoverage
 from dangjian.core.urls import Links
+from dangjian.load.editions import dates_of
 from dangjian.pages import fragments
 from dangjian.pages.cards import status_badge
 from dangjian.text.ordering import pinyin_key, regulation_order
@@ -44,6 +45,23 @@ def _facts(doc: Document) -> dict[str, str]:
     }
 
 
+def _in_force(doc: Document) -> list[tuple[str, str]]:
+    """When the document was in force, for the filter 在某日有效的: from its start (inclusive)
+    to the start of its successor or its abolition (exclusive); a work with editions is
+    stood for by its editions, an edition row names its work."""
+    if doc.kind is not REGULATION:
+        return []
+    if doc.editions:
+        return [("editions", doc.id)]
+    start = dates_of(doc.meta).start
+    until = doc.meta.abolished
+    if doc.work is not None and doc.work.timeline is not None and doc.edition is not None:
+        until = doc.work.timeline.until(doc.edition)
+    found = [("from", start.isoformat() if start else ""),
+             ("to", until.isoformat() if until else "")]
+    return found + ([("edition", doc.work.id)] if doc.work is not None else [])
+
+
 def _row(doc: Document, links: Links) -> dict[str, object]:
     facts = _facts(doc)
     dash = ui.text("common.dash")
@@ -54,16 +72,17 @@ def _row(doc: Document, links: Links) -> dict[str, object]:
         status_badge(doc.meta.status) if facts["status"] else dash, facts["coverage"],
     ]
     return {"data": [(key, facts[key])
-                     for key in ("category", "status", "issuer", "issued", "effective")],
-            "cells": cells}
+                     for key in ("category", "status", "issuer", "issued", "effective")]
+            + _in_force(doc),
+            "hidden": doc.is_edition, "cells": cells}
 
 
 def _filters(docs: list[Document]) -> str:
-    facts = [_facts(doc) for doc in docs]
+    facts = [_facts(doc) for doc in docs if not doc.is_edition]
     categories = list(dict.fromkeys(f["category"] for f in facts))
     statuses = [s.value for s in Status if any(f["status"] == s.value for f in facts)]
     issuers = sorted({f["issuer"] for f in facts}, key=lambda v: (not v, pinyin_key(v)))
-    return str(fragments.render("regulation-filters", table_id=TABLE_ID, selects=[
+    return str(fragments.render("regulation-filters", table_id=TABLE_ID, dated=True, selects=[
         {"name": "category", "label": ui.text("card.category"), "values": categories},
         {"name": "status", "label": ui.text("card.status"), "values": statuses},
         {"name": "issuer", "label": ui.text("card.issuer"), "values": issuers},
@@ -73,12 +92,16 @@ def _filters(docs: list[Document]) -> str:
 def page(inventory: Inventory, links: Links) -> str:
     listed: list[Document[Any]] = [*inventory.of_kind(REGULATION),
                                    *inventory.of_kind(PUBLICATION)]
-    docs = sorted(listed, key=regulation_order)
-    regulations = sum(1 for doc in docs if doc.kind is REGULATION)
+    docs = []
+    for doc in sorted(listed, key=regulation_order):
+        docs += [doc, *doc.editions]
+    regulations = sum(1 for doc in docs if doc.kind is REGULATION and not doc.is_edition)
+    editions = sum(1 for doc in docs if doc.is_edition)
     table = fragments.render("regulation-table", table_id=TABLE_ID, columns=_COLUMNS,
                              rows=[_row(doc, links) for doc in docs])
     intro = ui.text("listing.regulations_intro", regulations=regulations,
-                    books=len(docs) - regulations, href=links.to("publications/index.md"))
+                    books=len(docs) - regulations - editions,
+                    href=links.to("publications/index.md"))
     # The table needs the width of the page: no table of contents beside it.
     return ("---\nhide:\n  - toc\n---\n\n"
             f"# {ui.text('kind.regulation')}\n\n{intro}\n\n{_filters(docs)}\n\n{table}\n")

@@ -10,12 +10,14 @@ elements: they filter and label results without adding words to the page's text.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from dangjian.core import ui
 from dangjian.core.documents import Document
 from dangjian.core.kinds import REGULATION
 from dangjian.pages import fragments
+from dangjian.text import script
 
 BODY_KEY = "search_body"
 WEIGHT_KEY = "search_weight"
@@ -39,13 +41,16 @@ class SearchFields:
     sort: dict[str, str] = field(default_factory=dict)
     names: list[str] = field(default_factory=list)
     """Short titles and aliases: indexed as words, unlike the other fields."""
+    folded: str = ""
+    """A traditional-script document's text in simplified script, indexed (hidden) so
+    that what members type finds it."""
 
     def html(self) -> str:
         fields = [("filter", key, value) for key, value in self.filters]
         fields += [("meta", key, value) for key, value in self.meta.items()]
         fields += [("sort", key, value) for key, value in self.sort.items()]
         return str(fragments.render("search-fields", fields=fields, names=self.names,
-                                    weight=NAMES_WEIGHT))
+                                    weight=NAMES_WEIGHT, folded=self.folded))
 
 
 def fields_of(doc: Document) -> SearchFields:
@@ -66,7 +71,17 @@ def fields_of(doc: Document) -> SearchFields:
         fields.meta["date"] = day.isoformat() if day else f"{year}{ui.text('plan.year_suffix')}"
         fields.sort["date"] = (day or dt.date(year, 1, 1)).isoformat()
     fields.names = [name for name in meta.aliases if name != doc.title]
+    if script.is_traditional(doc.title + doc.body):
+        fields.folded = script.simplified(plain_text(f"{doc.title}\n{doc.body}"))
     return fields
+
+
+_MARKUP = re.compile(r"\{[^{}\n]*\}|[#*_>`|\[\]]+|\(\s*[a-z][^()\s]*\)")
+
+
+def plain_text(markdown: str) -> str:
+    """Markdown's words without its marks, on one line: what the folded copy indexes."""
+    return " ".join(_MARKUP.sub(" ", markdown).split())
 
 
 def _date_of(doc: Document) -> tuple[dt.date | None, int | None]:

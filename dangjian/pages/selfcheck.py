@@ -23,7 +23,7 @@ def section(doc: Document) -> str:
         return ""
     block = fragments.render("selfcheck", doc_id=doc.id, letters=LETTERS, questions=[
         _question(doc.id, index, q) for index, q in enumerate(questions)])
-    return f"## {HEADING} {{ #{HEADING} }}\n\n{block}\n"
+    return f"## {HEADING} {{ #{HEADING} .dj-selfcheck-title }}\n\n{block}\n"
 
 
 def _question(doc_id: str, index: int, question: Question) -> dict[str, object]:

@@ -19,10 +19,13 @@ from dangjian.core import ui
 from dangjian.core.documents import Document, Inventory
 from dangjian.core.kinds import KINDS, REGULATION, WORKPLAN
 from dangjian.core.urls import Links
+from dangjian.load.editions import current_edition
 from dangjian.load.loader import Content
 from dangjian.pages import (
     banner,
     cards,
+    comparison_pages,
+    edition_pages,
     glossary_page,
     indexes,
     navigation,
@@ -39,6 +42,7 @@ from dangjian.pages import (
 from dangjian.pages.navigation import NavEntry
 from dangjian.refs import backlinks, linking, references
 from dangjian.refs.references import References
+from dangjian.text import script
 from dangjian.text.escape import html_text, markdown_text
 
 ASSET_DIR = "_dangjian"
@@ -51,15 +55,16 @@ SCRIPTS = [f"{ASSET_DIR}/{UI_SCRIPT}", f"{ASSET_DIR}/store.js",
            f"{ASSET_DIR}/{track_pages.DATA_SCRIPT}", f"{ASSET_DIR}/tracks.js",
            f"{ASSET_DIR}/selfcheck.js", f"{ASSET_DIR}/copylink.js", f"{ASSET_DIR}/regindex.js",
            f"{ASSET_DIR}/card.js", f"{ASSET_DIR}/glossary.js", f"{ASSET_DIR}/print.js"]
-OFFLINE_SCRIPTS = [f"{ASSET_DIR}/offline-search.js"]
+OFFLINE_SCRIPTS = [f"{ASSET_DIR}/{script.FOLD_SCRIPT}", f"{ASSET_DIR}/search-rank.js",
+                   f"{ASSET_DIR}/offline-search.js"]
 TEMPLATE_SCRIPTS = [f"{ASSET_DIR}/search.js", f"{ASSET_DIR}/elder.js"]
 """Loaded by dangjian/theme/main.html, not through MkDocs: search.js as an ES module,
 online only; elder.js in the head, before the page is drawn."""
 ASSETS = tuple(path.removeprefix(f"{ASSET_DIR}/")
                for path in (*STYLESHEETS, *SCRIPTS, *OFFLINE_SCRIPTS, *TEMPLATE_SCRIPTS)
-               if not path.endswith((track_pages.DATA_SCRIPT, UI_SCRIPT)))
-"""Files of dangjian/assets copied into every staged tree; the track data and the
-interface's words are generated."""
+               if not path.endswith((track_pages.DATA_SCRIPT, UI_SCRIPT, script.FOLD_SCRIPT)))
+"""Files of dangjian/assets copied into every staged tree; the track data, the
+interface's words and the script-folding table are generated."""
 
 SEARCH_PAGE = "search/index.md"
 GENERATED = {
@@ -122,6 +127,8 @@ def stage(content: Content, target: Path, directory_urls: bool = True,
         generated[SEARCH_PAGE] = search_page.page()
     generated |= {page: make(Links(page, directory_urls))
                   for page, make in tracking_pages.pages(content.tracking).items()}
+    generated |= {page: make(Links(page, directory_urls))
+                  for page, make in comparison_pages.pages(content.inventory, refs).items()}
     generated |= {page: text if page == track_pages.INDEX
                   else search_fields.index_as(text, ui.text("kind.track"))
                   for page, text in track_pages.pages(content.tracks, directory_urls).items()}
@@ -140,6 +147,7 @@ def stage(content: Content, target: Path, directory_urls: bool = True,
     writer.text(f"{ASSET_DIR}/{track_pages.DATA_SCRIPT}",
                 track_pages.data_script(content.tracks, directory_urls))
     writer.text(f"{ASSET_DIR}/{UI_SCRIPT}", ui.script())
+    writer.text(f"{ASSET_DIR}/{script.FOLD_SCRIPT}", script.fold_script())
     writer.remove_stale()
     nav = navigation.build(content.inventory, has_home="index.md" in authored,
                            progress=tracking_pages.nav(content.tracking),
@@ -158,9 +166,12 @@ def document_page(doc: Document, links: Links, refs: References,
     functions = functions or page_functions.PageFunctions(Inventory())
     # MkDocs and Material print the front-matter title as HTML (<title>, header); the
     # h1 is Markdown.
-    meta = {"title": html_text(doc.heading), search_fields.BODY_KEY: True}
+    meta = {"title": html_text(doc.heading),
+            search_fields.BODY_KEY: not _shown_by_work(doc, refs)}
     parts = [f"# {markdown_text(doc.heading)}", "", banner.status_banner(doc, refs.by_id, links),
+             edition_pages.banner(doc, links, refs.today),
              cards.card(doc, links, functions.inventory), "",
+             edition_pages.history(doc, links, refs.today), "",
              paper.head(doc, links.directory_urls, pdf), "",
              search_fields.fields_of(doc).html(), ""]
     tail = ""
@@ -176,6 +187,11 @@ def document_page(doc: Document, links: Links, refs: References,
     parts += [linking.render(body, refs, doc.page, links), "", tail,
               backlinks.section(doc, refs, links)]
     return _front_matter(meta) + "\n".join(parts).rstrip() + "\n"
+
+
+def _shown_by_work(doc: Document, refs: References) -> bool:
+    """The edition in force is read, and found by search, on its work's page."""
+    return doc.work is not None and current_edition(doc.work, refs.today) is doc
 
 
 def _plain_page(body: str, meta: dict) -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from html import escape
 
+from dangjian.core import ui
+from dangjian.core.model import Status
 from dangjian.core.urls import Links
 from dangjian.refs import anchors
 from dangjian.refs.references import References
@@ -29,17 +31,27 @@ def _citations(text: str, refs: References, page: str, links: Links) -> list[Rep
         outcome = refs.lookup(citation, text, page)
         if not isinstance(outcome, Resolved):
             continue
-        doc = outcome.doc
-        end = citation.volume_end if outcome.volume else citation.end
+        doc = refs.edition_for(outcome.doc, citation, page)
+        end = citation.volume_end if outcome.volume else citation.edition_end
         out.append((citation.start, end,
                     _a(links.to(doc.page), text[citation.start:end], "dj-cite",
                        doc.display_title)))
         for division in citation.divisions:
             anchor = anchors.division_anchor(doc, division.unit, division.number)
             if anchor is not None:
+                end = division.end
                 out.append((division.start, division.end,
                             _a(links.to(doc.page, anchor), text[division.start:division.end],
                                "dj-cite dj-cite--article", f"{doc.display_title}{anchor}")))
+        current = refs.current_of(doc)
+        if current is not None and doc.work is not None \
+                and current.meta.status is Status.IN_FORCE:
+            # A later edition is in force: say so, and offer today's text.
+            out.append((end, end, _a(links.to(doc.work.page), ui.text("editions.revised"),
+                                     "dj-cite-revised",
+                                     ui.text("editions.revised_title",
+                                             edition=doc.display_title,
+                                             current=current.display_title))))
     return out
 
 

@@ -7,10 +7,12 @@ diagnostics; it never raises and never logs.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from dangjian.core import editions
 from dangjian.core.diagnostics import Diagnostics
 from dangjian.core.documents import Document, Inventory
 from dangjian.core.model import Status
@@ -25,8 +27,9 @@ from dangjian.refs.resolver import (
     Rules,
     TitleIndex,
 )
-from dangjian.text import citations, wikilinks
+from dangjian.text import citations, compare, wikilinks
 from dangjian.text.citations import Citation, Context
+from dangjian.text.compare import Comparison
 from dangjian.text.normalize import form_key
 
 DATA_TEXT_FIELDS = ("summary", "note")
@@ -74,6 +77,12 @@ class References:
     hidden: TitleIndex | None = None
     """Documents this build's audience may not read: cited as plain text, silently."""
     hidden_ids: frozenset[str] = frozenset()
+    today: dt.date = field(default_factory=editions.today)
+    """The day statuses and the editions in force are computed for."""
+    dates: dict[str, dt.date] = field(default_factory=dict)
+    """Each citing page's date (``editions.written_on``): what it cites is the edition in
+    force then. A page without one cites what is in force today."""
+    _comparisons: dict[tuple[str, str], Comparison] = field(default_factory=dict)
 
     def is_hidden(self, title: str, volume: str | None = None) -> bool:
         if self.hidden is None:
@@ -81,8 +90,10 @@ class References:
         return title in self.hidden_ids or isinstance(self.hidden.lookup(title, volume), Resolved)
 
     def cited_by(self, doc: Document) -> list[Reference]:
-        """Where ``doc`` is cited, except by itself."""
-        return [ref for ref in self._by_target.get(doc.id, []) if ref.owner is not doc]
+        """Where ``doc`` is cited, except by itself; a work is cited wherever any of its
+        editions is."""
+        return [ref for ref in self._by_target.get(doc.id, [])
+                if ref.owner is not doc and (ref.owner is None or ref.owner.work is not doc)]
 
     @cached_property
     def _by_target(self) -> dict[str, list[Reference]]:
@@ -90,11 +101,49 @@ class References:
         grouped: dict[str, list[Reference]] = {}
         for ref in self.items:
             grouped.setdefault(ref.target.id, []).append(ref)
+            if ref.target.work is not None:
+                grouped.setdefault(ref.target.work.id, []).append(ref)
         return grouped
 
     def lookup(self, citation: Citation, text: str, page: str) -> Outcome:
         before = text[max(0, citation.start - 40):citation.start]
-        return self.index.lookup(citation.title, citation.volume, self.rules.get(page), before)
+        rules = self.rules.get(page)
+        outcome = self.index.lookup(citation.title, citation.volume, rules, before)
+        if isinstance(outcome, Missing) and citation.base_title != citation.title:
+            # 《X（2018年修订）》: the pin names an edition of X, not another title.
+            return self.index.lookup(citation.base_title, citation.volume, rules, before)
+        return outcome
+
+    def edition_for(self, doc: Document, citation: Citation, page: str) -> Document:
+        """The edition of ``doc`` a citation on ``page`` means: the pinned one, else the
+        one in force on the page's date. ``doc`` itself for a work without editions, a pin
+        the site has no edition for, or a date before every edition here."""
+        if doc.timeline is None or not doc.editions:
+            return doc
+        if citation.edition_year is not None:
+            chosen = editions.pinned(doc.timeline.editions, citation.edition_year)
+        else:
+            on = self.dates.get(page, self.today)
+            chosen = doc.timeline.in_force(on)
+            if chosen is None and doc.timeline.abolished is not None \
+                    and doc.timeline.abolished <= on:
+                chosen = doc.timeline.current(on)
+        return next((e for e in doc.editions if e.edition == chosen), doc)
+
+    def current_of(self, doc: Document) -> Document | None:
+        """For an edition: the edition of its work in force today, when that is another."""
+        if doc.work is None or doc.work.timeline is None:
+            return None
+        current = doc.work.timeline.current(self.today)
+        found = next((e for e in doc.work.editions if e.edition == current), None)
+        return found if found is not doc else None
+
+    def comparison(self, older: Document, newer: Document) -> Comparison:
+        """The 对照 of two editions, computed once per build."""
+        key = (older.id, newer.id)
+        if key not in self._comparisons:
+            self._comparisons[key] = compare.compare(units_of(older), units_of(newer))
+        return self._comparisons[key]
 
     def link_target(self, link: wikilinks.WikiLink) -> Document | None:
         doc = self.by_id.get(link.target)
@@ -102,6 +151,16 @@ class References:
             return doc
         outcome = self.index.lookup(link.target)
         return outcome.doc if isinstance(outcome, Resolved) else None
+
+
+def units_of(doc: Document) -> tuple[list[compare.Unit], list[compare.Unit]]:
+    """An edition's preamble paragraphs and articles, for the 对照."""
+    body = doc.structure
+    if body is None:
+        return [], []
+    marks = [compare.Mark(d.line, d.unit, d.number, d.label, d.rest)
+             for d in [*body.chapters, *body.sections, *body.articles]]
+    return compare.units(doc.body, doc.body_line, marks)
 
 
 def texts(content: Content) -> Iterator[Text]:
@@ -127,12 +186,16 @@ def _is_data_entry(doc: Document) -> bool:
 def resolve(content: Content) -> tuple[References, Diagnostics]:
     diagnostics = Diagnostics()
     inventory = content.inventory
-    refs = References(TitleIndex(inventory.documents), dict(inventory.by_id))
+    refs = References(TitleIndex(inventory.documents), dict(inventory.by_id),
+                      today=content.today)
     if content.hidden.documents:
         refs.hidden = TitleIndex(content.hidden.documents)
         refs.hidden_ids = frozenset(content.hidden.by_id)
     for doc in inventory.documents:
         refs.rules[doc.page] = _rules(doc, inventory, diagnostics, refs.hidden_ids)
+        written = editions.written_on(doc.meta)
+        if written is not None:
+            refs.dates[doc.page] = written
         _check_successors(doc, inventory, diagnostics)
     for text in texts(content):
         _cite(text, refs, diagnostics)
@@ -193,7 +256,9 @@ def _cite(text: Text, refs: References, diagnostics: Diagnostics) -> None:
             diagnostics.warning(text.source, citation.line, field_name,
                                 _ambiguous(written, outcome))
         else:
-            _cited(text, citation, outcome.doc, refs, diagnostics)
+            target = refs.edition_for(outcome.doc, citation, text.page)
+            _pinned(text, citation, outcome.doc, target, diagnostics)
+            _cited(text, citation, target, refs, diagnostics)
 
 
 def _ambiguous(written: str, outcome: Ambiguous) -> str:
@@ -220,10 +285,46 @@ def _cited(text: Text, citation: Citation, doc: Document, refs: References,
     if coverage is None or coverage.value != "全文":
         return
     for division in citation.divisions:
+        label = text.text[division.start:division.end]
         if anchors.division_anchor(doc, division.unit, division.number) is None:
-            label = text.text[division.start:division.end]
+            where = f"{doc.display_title}中" if doc.is_edition else "本站收录的全文中"
             diagnostics.warning(text.source, citation.line, field_name,
-                                f"{written}{label}：本站收录的全文中没有这一{division.unit}")
+                                f"{written}{label}：{where}没有这一{division.unit}")
+        elif division.unit == "条":
+            _changed_since(text, citation, doc, division.number, label, refs, diagnostics)
+
+
+def _pinned(text: Text, citation: Citation, work: Document, target: Document,
+            diagnostics: Diagnostics) -> None:
+    """A pin (（2019年修订）) that names no edition of the site is reported."""
+    if citation.edition_year is None or not work.editions or target is not work:
+        return
+    held = "、".join(e.edition_label for e in work.editions)
+    diagnostics.warning(text.source, citation.line, text.field or "citation",
+                        f"{citation.written}：本站没有 {citation.edition_year} 年的版本"
+                        f"（本站收录：{held}）")
+
+
+def _changed_since(text: Text, citation: Citation, cited: Document, number: int, label: str,
+                   refs: References, diagnostics: Diagnostics) -> None:
+    """An article of an older edition that today's edition deleted, renumbered or changed."""
+    current = refs.current_of(cited)
+    if current is None or not cited.structure or not current.structure \
+            or not current.structure.articles or current.meta.status is not Status.IN_FORCE:
+        return
+    row = compare.counterpart(refs.comparison(cited, current), number)
+    if row is None or row.change is compare.Change.UNCHANGED:
+        return
+    now = current.display_title
+    where = f"{citation.written}{label}（{cited.edition_label}）"
+    new_labels = "、".join(u.label for u in row.new)
+    if row.change is compare.Change.DELETED:
+        message = f"{where}：现行的{now}已删除这一条"
+    elif row.change is compare.Change.RENUMBERED:
+        message = f"{where}：现行的{now}中这一条未改，序号调整为{new_labels}"
+    else:
+        message = f"{where}：现行的{now}已修改这一条（现为{new_labels}）"
+    diagnostics.warning(text.source, citation.line, text.field or "citation", message)
 
 
 def _link(text: Text, refs: References, diagnostics: Diagnostics) -> None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 
 from dangjian.core.documents import Document
+from dangjian.core.editions import split_suffix
 from dangjian.text.normalize import form_key, loose_key
 
 MAX_SUGGESTIONS = 3
@@ -66,15 +67,21 @@ class TitleIndex:
     """Titles and aliases of the citable documents, under each key of ``Step``."""
 
     def __init__(self, documents: Iterable[Document]):
-        self.documents = [doc for doc in documents if doc.kind.cite_as_book]
+        # An edition is found through its work (see ``References.edition_for``).
+        self.documents = [doc for doc in documents
+                          if doc.kind.cite_as_book and not doc.is_edition]
         self.names: list[tuple[str, Document]] = [
             (name, doc) for doc in self.documents for name in (doc.title, *doc.meta.aliases)
         ]
         self._loose_names = [(loose_key(name), doc) for name, doc in self.names]
         self._keys: dict[Step, dict[str, list[Document]]] = {step: {} for step in Step}
         for name, doc in self.names:
-            for step, key in ((Step.EXACT, name), (Step.FORM, form_key(name)),
-                              (Step.LOOSE, loose_key(name))):
+            keys = [(Step.EXACT, name), (Step.FORM, form_key(name)), (Step.LOOSE, loose_key(name))]
+            pinned = split_suffix(name)
+            if pinned is not None:
+                # A title that names its edition (…（2018年修订）) is cited without it.
+                keys.append((Step.LOOSE, loose_key(pinned.base)))
+            for step, key in keys:
                 holders = self._keys[step].setdefault(key, [])
                 if doc not in holders:
                     holders.append(doc)

@@ -11,11 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dangjian.core.editions import split_suffix
 from dangjian.text import markup, numerals
 
 _NUM = f"[{numerals.NUMERAL_CHARS}]+|[0-9]+"
 _BOOK = re.compile(r"《([^《》\n]*)》")
 _VOLUME = re.compile(rf"第(?:{_NUM})卷")
+_EDITION = re.compile(r"[（(][ \t]*(\d{4})[ \t]*年[ \t]*(?:修订|修正|修改|版|本)?[ \t]*[）)]")
+"""（2018年修订） or （2017年） right after 》: the edition the citation means."""
 _DIVISION = re.compile(rf"第({_NUM})(条|章)(?:第(?:{_NUM})(?:款|项))?")
 _OF = re.compile(r"的(?=第)")
 _JOINER = re.compile(r"至|到|和|及|以及|与|、|-|—|–|～|~")
@@ -59,9 +62,15 @@ class Citation:
     line: int
     volume: str | None
     volume_end: int
-    """End of the volume (第三卷) when there is one, else ``end``."""
+    """End of the volume (第三卷) when there is one, else the end of the edition."""
     divisions: tuple[Division, ...]
     context: Context
+    edition_year: int | None = None
+    """The year of an edition pinned by （2018年修订）, inside or right after 《》."""
+    edition_end: int = -1
+    """End of a pin written after 》, else ``end``."""
+    base_title: str = ""
+    """The title without a pin written inside 《》, else the title."""
 
     @property
     def written(self) -> str:
@@ -133,9 +142,13 @@ def find(text: str, first_line: int = 1) -> list[Citation]:
         title = match.group(1)
         if not title.strip():
             continue
-        volume = _VOLUME.match(masked, match.end())
-        volume_end = volume.end() if volume else match.end()
+        inside = split_suffix(title)
+        after = _EDITION.match(masked, match.end())
+        edition_end = after.end() if after else match.end()
+        volume = _VOLUME.match(masked, edition_end)
+        volume_end = volume.end() if volume else edition_end
         divisions = _divisions(masked, volume_end)
+        year = int(after.group(1)) if after else (inside.year if inside else None)
         found.append(Citation(
             title=title, start=match.start(), end=match.end(),
             line=lines.at(match.start()),
@@ -143,5 +156,7 @@ def find(text: str, first_line: int = 1) -> list[Citation]:
             divisions=tuple(divisions),
             context=context(text, match.start(), divisions[-1].end if divisions
                             else volume_end),
+            edition_year=year, edition_end=edition_end,
+            base_title=inside.base if inside else title,
         ))
     return found

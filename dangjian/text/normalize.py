@@ -3,8 +3,9 @@
 Two keys, from strict to loose:
 
 - ``form_key`` drops what is only a matter of typing: full- and half-width forms,
-  spaces, quote styles (“” "" 「」), dash variants (2019-2023 / 2019—2023 / 2019–2023) and
-  bracket styles. Two titles with the same form key are the same title.
+  traditional script (read as simplified), spaces, quote styles (“” "" 「」), dash
+  variants (2019-2023 / 2019—2023 / 2019–2023) and bracket styles. Two titles with the
+  same form key are the same title.
 - ``loose_key`` also drops what people leave out when citing: a trailing （试行） and
   every 的. Two *different* documents can share a loose key (a regulation and its trial
   version), so the resolver treats a loose match shared by two documents as ambiguous.
@@ -16,6 +17,8 @@ import re
 import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
+
+from dangjian.text import script
 
 _QUOTES = "\"'`´‘’‚‛“”„‟「」『』〝〞〟＂＇"
 _DASHES = "‐‑‒–—―⁃−－～〜~"
@@ -44,6 +47,8 @@ def _fixpoint(step: Callable[[str], str], text: str) -> str:
 
 def _form_step(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
+    # Traditional script is a matter of typing too: 《習近平…學習綱要》 cites the same book.
+    text = script.fold(text)
     text = _SPACE_RUN.sub("", text.translate(_TABLE))
     return unicodedata.normalize("NFKC", _DASH_RUN.sub("-", text))
 

@@ -1,4 +1,4 @@
-"""The structure of a work plan: sections (一、…) holding items (一是…).
+"""The structure of a work plan: sections (一、…) holding items (一是…, （一）, 1., 1、, (1)).
 
 An item's title is its first sentence; its text is everything after, word for word.
 Anchors are written in the source (``{#2020-1-1}``) so that they stay stable when items
@@ -16,13 +16,16 @@ from dangjian.text import headings
 
 SECTION_MARK = re.compile(r"^([一二三四五六七八九十]+)、(.+)$")
 ITEM_MARK = re.compile(r"^([一二三四五六七八九十]+是)(.+)$")
+TASK_MARK = re.compile(r"^([一二三四五六七八九十]+是|[（(][一二三四五六七八九十]+[）)]"
+                       r"|[（(][0-9]{1,3}[）)]|[0-9]{1,3}[.．、](?![0-9]))(.+)$")
+"""An item's marker in any numbering plans use: 一是, （一）, (1), 1., 1、."""
 
 
 @dataclass
 class Item:
     id: str
     marker: str
-    """一是, 二是 …"""
+    """一是, （二）, 3. … as written."""
     heading: str
     """The first sentence as written, punctuation included."""
     text: str
@@ -96,7 +99,7 @@ def parse(text: str, first_line: int, year: int, source: str,
         heading = headings.parse(line)
         line_no = first_line + offset
         section_match = heading and heading.level == 2 and SECTION_MARK.match(heading.text)
-        item_match = heading and heading.level == 3 and ITEM_MARK.match(heading.text)
+        item_match = heading and heading.level == 3 and TASK_MARK.match(heading.text)
         if section_match and heading:
             flush()
             position = len(plan.sections) + 1
@@ -107,7 +110,7 @@ def parse(text: str, first_line: int, year: int, source: str,
             flush()
             if not plan.sections:
                 diagnostics.error(source, line_no, "items",
-                                  "工作事项（X是…）须位于某一部分（一、…）之下")
+                                  "工作事项（X是…、（一）、1. 等）须位于某一部分（一、…）之下")
                 continue
             section = plan.sections[-1]
             anchor = heading.anchor or f"{section.id}-{len(section.items) + 1}"
