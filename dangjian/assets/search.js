@@ -184,9 +184,22 @@ function watch(element, name) {
   fix();
 }
 
-function configure(components, name) {
+// A large site's index is written in parts (dangjian/search/parts.py): the first is the
+// bundle itself, the others are merged into every search so that one list comes back.
+async function indexParts() {
+  try {
+    const response = await fetch(new URL("dj-parts.json", BUNDLE));
+    const listed = response.ok ? await response.json() : {};
+    return (listed.parts || []).map((part) => ({ bundlePath: new URL(part, BUNDLE).pathname }));
+  } catch {
+    return [];
+  }
+}
+
+function configure(components, name, parts) {
   const instance = components.configureInstance(name, {
     bundlePath: BUNDLE.pathname,
+    mergeIndex: parts,
     baseUrl: ROOT.pathname,
     ranking: RANKING,
     highlightParam: HIGHLIGHT,
@@ -209,10 +222,10 @@ function configure(components, name) {
 
 // The search page browses everything when the box is empty, takes ?q= from the header
 // box's “全部结果” link, and sorts by date on request.
-async function searchPage(components) {
+async function searchPage(components, parts) {
   const page = document.querySelector("[data-dj-search-page]");
   if (!page) return;
-  const instance = configure(components, "page");
+  const instance = configure(components, "page", parts);
   instance.faceted = true;
   const sort = page.querySelector("[data-dj-sort]");
   sort?.addEventListener("change", () => {
@@ -244,13 +257,14 @@ async function highlight() {
 async function main() {
   prepare();
   highlight();
-  await import(new URL("pagefind-component-ui.js", BUNDLE).href);
+  const [parts] = await Promise.all([
+    indexParts(), import(new URL("pagefind-component-ui.js", BUNDLE).href)]);
   const components = window.PagefindComponents;
-  headerLink(configure(components, "header"));
+  headerLink(configure(components, "header", parts));
   for (const element of document.querySelectorAll("pagefind-searchbox, [data-dj-search-page]")) {
     watch(element, element.matches("pagefind-searchbox") ? "header" : "page");
   }
-  await searchPage(components);
+  await searchPage(components, parts);
 }
 
 main();

@@ -9,16 +9,25 @@ drop what sits inside the content but is not the document's text.
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
 import subprocess
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from dangjian.search import pagefind_binary
+from dangjian.search import pagefind_binary, parts
 from dangjian.search.pagefind_binary import Binary
 
 OUTPUT_SUBDIR = "pagefind"
+PARTS_FILE = "dj-parts.json"
+"""In the bundle: the folders (relative to it) of the parts the browser merges."""
+PARTS_FORMAT = "dangjian-search-parts"
+PART_FOLDER = "parts"
+_PART_KEEP = ("pagefind-entry.json", "index", "fragment", "filter")
+"""What a merged part needs: the primary bundle brings the scripts and the wasm."""
 
 EXCLUDE_SELECTORS = (
     ".headerlink",  # the ¶ after every heading
@@ -43,20 +52,57 @@ class IndexReport:
     seconds: float
     bytes: int
     """Size of the whole bundle written into the site (index, fragments, scripts)."""
+    parts: int = 1
+    """Index runs, merged in the browser (parts.py)."""
 
 
-def index(site: Path, binary: Binary | None = None) -> IndexReport | None:
+def index(site: Path, binary: Binary | None = None,
+          part_pages: int | None = None) -> IndexReport | None:
     """Index ``site``; ``None`` when no page has content to index (no documents yet),
-    where Pagefind would otherwise index whole pages, navigation and all."""
+    where Pagefind would otherwise index whole pages, navigation and all. More than
+    ``part_pages`` pages (parts.part_size) are indexed in parts."""
     started = time.monotonic()
-    if not any("data-pagefind-body" in page.read_text(encoding="utf-8", errors="replace")
-               for page in site.rglob("*.html")):
+    indexed = [page.relative_to(site).as_posix() for page in sorted(site.rglob("*.html"))
+               if "data-pagefind-body" in page.read_text(encoding="utf-8", errors="replace")]
+    if not indexed:
         return None
     try:
         binary = binary or pagefind_binary.locate()
     except pagefind_binary.BinaryError as exc:
         raise SearchIndexError(str(exc)) from None
-    command = [str(binary.path), "--site", str(site), "--output-subdir", OUTPUT_SUBDIR]
+    bundle = site / OUTPUT_SUBDIR
+    planned = parts.plan(indexed, parts.part_size(part_pages))
+    if len(planned) == 1:
+        outputs = [_run(binary, site, bundle)]
+    else:
+        outputs = [_run_part(binary, site, pages, bundle if number == 0
+                             else bundle / PART_FOLDER / str(number))
+                   for number, pages in enumerate(planned)]
+    (bundle / PARTS_FILE).write_text(json.dumps({
+        "format": PARTS_FORMAT, "version": 1,
+        "parts": [f"{PART_FOLDER}/{number}/" for number in range(1, len(planned))],
+    }), encoding="utf-8")
+    size = sum(path.stat().st_size for path in bundle.rglob("*") if path.is_file())
+    return IndexReport(binary, sum(_count(out, "pages") for out in outputs),
+                       sum(_count(out, "words") for out in outputs),
+                       max(_count(out, "filters") for out in outputs),
+                       time.monotonic() - started, size, len(planned))
+
+
+def _run_part(binary: Binary, site: Path, pages: list[str], output: Path) -> str:
+    # Beside the site, on its file system, so that the pages can be hard links.
+    with tempfile.TemporaryDirectory(prefix=".index-part-", dir=site.parent) as folder:
+        parts.link_part(site, pages, Path(folder))
+        out = _run(binary, Path(folder), output)
+    if output != site / OUTPUT_SUBDIR:
+        for path in list(output.iterdir()):
+            if path.name not in _PART_KEEP and not path.name.endswith(".pf_meta"):
+                shutil.rmtree(path) if path.is_dir() else path.unlink()
+    return out
+
+
+def _run(binary: Binary, site: Path, output: Path) -> str:
+    command = [str(binary.path), "--site", str(site), "--output-path", str(output)]
     for selector in EXCLUDE_SELECTORS:
         command += ["--exclude-selectors", selector]
     try:
@@ -66,10 +112,7 @@ def index(site: Path, binary: Binary | None = None) -> IndexReport | None:
     if run.returncode != 0:
         detail = (run.stderr or run.stdout).strip().splitlines()[-5:]
         raise SearchIndexError("Pagefind 建索引失败：" + " / ".join(detail))
-    bundle = site / OUTPUT_SUBDIR
-    size = sum(path.stat().st_size for path in bundle.rglob("*") if path.is_file())
-    return IndexReport(binary, _count(run.stdout, "pages"), _count(run.stdout, "words"),
-                       _count(run.stdout, "filters"), time.monotonic() - started, size)
+    return run.stdout
 
 
 def _count(output: str, what: str) -> int:

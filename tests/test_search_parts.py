@@ -1,0 +1,113 @@
+"""A large site's search index in parts: planned by section, indexed one part at a time,
+merged by the search box into one ranked list."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dangjian.search import parts, search_index
+
+from . import search_ui
+from .conftest import ROOT, _QuietHandler
+
+PART_PAGES = 12
+"""Small enough that the shipped content needs several parts."""
+
+
+def test_pages_are_dealt_so_that_every_part_samples_every_section():
+    pages = [f"a/{i}.html" for i in range(6)] + [f"b/{i}.html" for i in range(3)]
+    assert parts.plan(pages, 4) == [
+        ["a/0.html", "a/3.html", "b/0.html"],
+        ["a/1.html", "a/4.html", "b/1.html"],
+        ["a/2.html", "a/5.html", "b/2.html"],
+    ]
+    assert parts.plan(pages, 9) == [sorted(pages)]
+    assert parts.plan([], 9) == []
+
+
+@given(st.lists(st.from_regex(r"[a-c]/[a-z]{1,3}\.html|[a-z]{1,3}\.html", fullmatch=True),
+                unique=True), st.integers(1, 10))
+def test_every_page_is_in_exactly_one_part_of_at_most_the_size(pages, size):
+    planned = parts.plan(pages, size)
+    assert sorted(page for part in planned for page in part) == sorted(pages)
+    assert all(0 < len(part) <= size for part in planned)
+
+
+def test_the_size_comes_from_the_argument_then_the_environment(monkeypatch):
+    monkeypatch.delenv(parts.PART_PAGES_VARIABLE, raising=False)
+    assert parts.part_size() == parts.PART_PAGES
+    monkeypatch.setenv(parts.PART_PAGES_VARIABLE, "40")
+    assert parts.part_size() == 40
+    assert parts.part_size(7) == 7
+
+
+@pytest.fixture(scope="module")
+def split_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped content built with its index in parts of ``PART_PAGES`` pages."""
+    from dangjian.app.build import build
+
+    site = tmp_path_factory.mktemp("split") / "site"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(parts.PART_PAGES_VARIABLE, str(PART_PAGES))
+        report = build(ROOT / "mkdocs.yml", site)
+    assert report.search is not None and report.search.parts >= 3
+    return site
+
+
+def test_parts_hold_only_their_index_and_are_listed(split_site):
+    bundle = split_site / search_index.OUTPUT_SUBDIR
+    listed = json.loads((bundle / search_index.PARTS_FILE).read_text(encoding="utf-8"))
+    assert listed["format"] == search_index.PARTS_FORMAT
+    folders = sorted(path.name for path in (bundle / search_index.PART_FOLDER).iterdir())
+    assert [f"{search_index.PART_FOLDER}/{name}/" for name in folders] == sorted(listed["parts"])
+    for name in folders:
+        part = bundle / search_index.PART_FOLDER / name
+        assert (part / "pagefind-entry.json").is_file()
+        assert not list(part.glob("*.js")) and not list(part.glob("wasm.*"))
+    assert not list(split_site.parent.glob(".index-part-*"))
+
+
+def test_a_site_in_one_part_lists_none(built_site):
+    listed = json.loads((built_site / search_index.OUTPUT_SUBDIR / search_index.PARTS_FILE)
+                        .read_text(encoding="utf-8"))
+    assert listed["parts"] == []
+
+
+@pytest.fixture(scope="module")
+def split_url(split_site: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(split_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def split_tab(browser, split_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    tab = context.new_page()
+    tab.goto(split_url)
+    search_ui.ready(tab)
+    yield tab
+    context.close()
+
+
+@pytest.mark.browser
+def test_one_list_holds_pages_of_several_parts(split_site, split_tab):
+    indexed = [page.relative_to(split_site).as_posix() for page in split_site.rglob("*.html")
+               if "data-pagefind-body" in page.read_text(encoding="utf-8")]
+    part_of = {page.removesuffix("index.html"): number
+               for number, members in enumerate(parts.plan(indexed, PART_PAGES))
+               for page in members}
+    hits = search_ui.search(split_tab, "党", top=60)
+    assert len({part_of[hit.path] for hit in hits}) >= 3, [hit.path for hit in hits]
