@@ -18,7 +18,6 @@ from pathlib import Path
 from dangjian.app import deploy
 from dangjian.core.diagnostics import ContentError, Diagnostic, Severity
 from dangjian.engine import render as engine
-from dangjian.pdf import export as pdf_export
 from dangjian.pipeline import output_check
 from dangjian.pipeline import variant as variants
 from dangjian.pipeline.prepare import prepare
@@ -98,6 +97,10 @@ def build(config_file: Path, site_dir: Path | None = None, strict: bool | None =
             )
         report.pages_written = sum(1 for _ in building.rglob("*.html"))
         if pdf:
+            # Imported only here: WeasyPrint finds Pango by running the C compiler's
+            # library search, seconds that a build without PDFs should not pay.
+            from dangjian.pdf import export as pdf_export
+
             say("生成 PDF…")
             with report.phase("PDF"):
                 report.pdfs = len(pdf_export.attach(
