@@ -323,7 +323,6 @@ TABLE: dict[str, dict[str, Any]] = {
         "item_revised": "内容有改动",
         "whole": "正文",
         "version": "版本号",
-        "date": "日期",
         "since": "本版变化（与 {version} 相比）",
         "since_unknown": "本版变化",
         "not_listed": "制作时没有指定上一版，未列出变化。",

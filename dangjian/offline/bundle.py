@@ -100,7 +100,7 @@ def edition_text(release: Release) -> str:
     if edition is None:
         return ""
     lines = ["", f"{ui.text('changes.version')}：{edition.version}",
-             f"{ui.text('changes.date')}：{edition.date}"]
+             f"{ui.text('card.date')}：{edition.date}"]
     if edition.since:
         lines.append(ui.text("changes.since", version=edition.since) + "：")
     else:

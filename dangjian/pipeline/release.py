@@ -8,6 +8,7 @@ new site is in place; a bundle shows its 版本号, date and changes on its home
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,8 +71,10 @@ def plan(prepared: Prepared, request: Request, site_dir: Path) -> Release:
         before = history.index(matching)
         compared_with = history[before - 1].version if before and changes is not None else None
     version = request.version or (matching.version if request.bundle and matching else None)
-    if version is None and (request.record or request.bundle):
+    if version is None and request.record:
         version = releases.next_version(history, content.today)
+    elif version is None and request.bundle:
+        version = unreleased_version(made, content.today)
     if request.record and any(r.version == version for r in history):
         raise ContentError([Diagnostic(f"data/{releases.FILE}", 0, FIELD,
                                        f"版本号 {version} 已记录过，请换一个（--version）")])
@@ -87,6 +90,13 @@ def plan(prepared: Prepared, request: Request, site_dir: Path) -> Release:
                if request.bundle and version else None)
     return Release(made, changes, compared_with, Updates(shown_history, edition), record,
                    history)
+
+
+def unreleased_version(made: Manifest, day: dt.date) -> str:
+    """A bundle of content no release recorded: the date and a piece of the content's
+    digest (2026.11.30-3f9a2c), so that it never takes a release's number and the same
+    content always gets the same version."""
+    return f"{day:%Y.%m.%d}-{made.digest.removeprefix('sha256:')[:6]}"
 
 
 def _baseline(request: Request, site_dir: Path) -> tuple[Manifest | None, str | None]:
