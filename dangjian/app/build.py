@@ -85,7 +85,8 @@ def build(config_file: Path, site_dir: Path | None = None, strict: bool | None =
         report.documents[doc.kind.label] += 1
 
     variant = variants.for_prepared(prepared, offline, pdf)
-    report.release = releases.plan(prepared, release or releases.Request(), site_dir)
+    with report.phase("版本清单"):
+        report.release = releases.plan(prepared, release or releases.Request(), site_dir)
     say("生成页面…")
     with report.phase("生成页面"):
         staged = variants.stage_variant(prepared, variant, bool(config.use_directory_urls),

@@ -64,7 +64,8 @@ def plan(prepared: Prepared, request: Request, site_dir: Path) -> Release:
     made = published.make(content, content.today)
     baseline, compared_with = _baseline(request, site_dir)
     changes = compare(baseline, made) if baseline is not None else None
-    matching = next((r for r in reversed(history) if r.digest == made.digest), None)
+    digest = made.digest if history else ""
+    matching = next((r for r in reversed(history) if r.digest == digest), None)
     if request.bundle and baseline is None and matching is not None:
         # The bundle holds exactly a recorded release: it carries that release's changes.
         changes = None if matching.first else matching.changes
@@ -82,7 +83,7 @@ def plan(prepared: Prepared, request: Request, site_dir: Path) -> Release:
     record = None
     if request.record:
         assert version is not None
-        record = Record(version=version, date=content.today, digest=made.digest,
+        record = Record(version=version, date=content.today, digest=digest or made.digest,
                         note=request.note, first=changes is None,
                         changes=changes or Changes())
     shown_history = [*history, record] if record else history
