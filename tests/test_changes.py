@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from types import SimpleNamespace
 
 import pytest
 
@@ -12,8 +13,9 @@ from dangjian.core.changes import ItemChange, compare
 from dangjian.core.diagnostics import Diagnostics
 from dangjian.core.manifest import WHOLE, Entry, Manifest, PlanItem, dump, load, text_hash
 from dangjian.core.project import Project
+from dangjian.core.urls import Links
 from dangjian.load import releases
-from dangjian.pages import change_list
+from dangjian.pages import change_list, updates_page
 
 
 def _regulation(status: str = "现行有效", **parts: str) -> Entry:
@@ -168,3 +170,24 @@ def test_release_list_round_trips_and_a_bad_one_names_file_line_and_field(tmp_pa
     (problem,) = diagnostics.errors
     assert problem.path.endswith("releases.yml") and problem.line == 5
     assert problem.field == "releases.0.colour"
+
+
+def test_updates_page_lists_releases_newest_first_without_hidden_documents():
+    new = _manifest(**{**OLD.documents, "secret": _regulation(第一条="密"),
+                       "fresh": Entry(kind="study", title="公开资料", page="study/fresh.md")})
+    secret_title = new.documents["secret"].title + "甲"
+    new = new.model_copy(update={"documents": {
+        **new.documents, "secret": new.documents["secret"].model_copy(
+            update={"title": secret_title})}})
+    first = releases.Release(version="2026.11.29-1", date=dt.date(2026, 11, 29), first=True)
+    second = releases.Release(version="2026.11.30-1", date=dt.date(2026, 11, 30),
+                              changes=compare(OLD, new))
+    visible = SimpleNamespace(by_id={"fresh": SimpleNamespace(page="study/fresh.md")})
+    hidden = SimpleNamespace(by_id={"secret": object()})
+    shown = updates_page.shown_in(visible, hidden)
+    text = updates_page.page(updates_page.Updates([first, second]), shown,
+                             Links(updates_page.PAGE, True))
+    assert text.index("#v2026-11-30-1") < text.index("#v2026-11-29-1")
+    assert '<a href="../study/fresh/">《公开资料》</a>' in text
+    assert secret_title not in text and "新增 1 件" in text
+    assert "首次记录" in text

@@ -90,7 +90,9 @@ def _doc(doc_id: str, entry: Entry) -> Doc:
 
 
 def compare(old: Manifest, new: Manifest) -> Changes:
-    added, revised, abolished, removed = [], [], [], []
+    added: list[Doc] = []
+    revised: list[Revision] = []
+    abolished: list[Doc] = []
     statuses: list[StatusChange] = []
     items: list[PlanItemChange] = []
     for doc_id, entry in new.documents.items():
