@@ -159,9 +159,10 @@ def test_release_list_round_trips_and_a_bad_one_names_file_line_and_field(tmp_pa
     new = _manifest(**{**OLD.documents, "x": _regulation(第一条="甲改", 第二条="乙", 第三条="丙")})
     record = releases.Release(version="2026.11.30-1", date=dt.date(2026, 11, 30),
                               changes=compare(OLD, new))
-    releases.append(project, [], record)
+    releases.append(project, [], record, dump(new))
     diagnostics = Diagnostics()
     assert releases.load(project, diagnostics) == [record] and not diagnostics
+    assert load(releases.manifest_path(project).read_bytes()) == new
     text = (tmp_path / "data" / "releases.yml").read_text("utf-8")
     assert text.startswith("# 本站更新")
     (tmp_path / "data" / "releases.yml").write_text(

@@ -142,15 +142,23 @@ def test_release_is_recorded_and_listed_on_the_updates_page(project):
     assert manifest.version == "2023.11.14-1" and manifest.built == DAY
 
 
-def test_a_second_release_the_same_day_gets_the_next_number(project, tmp_path):
+def test_a_release_is_compared_with_the_release_before_not_the_last_build(project,
+                                                                          tmp_path):
     root = tmp_path / "again"
     shutil.copytree(project["root"], root, ignore=shutil.ignore_patterns("dist", ".dangjian"))
+    assert load((root / "data" / "release-manifest.json").read_bytes()).version \
+        == "2023.11.14-1"
+    _replace_once(root / "docs" / "regulations" / "zhibu-gongzuo-tiaoli.md",
+                  "第七条 对因党员数量", "第七条 对因党员的数量")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+        between = build(root / "mkdocs.yml", root / "site")  # a build that is no release
+        assert between.release is not None and between.release.changes
         report = build(root / "mkdocs.yml", root / "site", release=Request(record=True))
         assert report.release is not None and report.release.record is not None
         assert report.release.record.version == "2023.11.14-2"
-        assert not report.release.changes  # nothing changed since the first release
+        assert report.release.compared_with == "2023.11.14-1"
+        assert [r.changed for r in report.release.record.changes.revised] == [["第七条"]]
         with pytest.raises(ContentError, match="已记录过"):
             build(root / "mkdocs.yml", root / "site",
                   release=Request(record=True, version="2023.11.14-1"))

@@ -21,6 +21,9 @@ from dangjian.core.project import Project
 from dangjian.load import datafile, validation
 
 FILE = "releases.yml"
+MANIFEST_FILE = "release-manifest.json"
+"""The newest release's manifest, beside the list: what the next release is compared
+with, whatever was built in between."""
 HEADER = """\
 # 本站更新：每次发布的版本号、日期和相对上一次发布的变化。
 # 由 dangjian build --release 追加，本站更新页面按此列出（新的在前）；请勿手工改动变化列表。
@@ -50,6 +53,10 @@ def path_of(project: Project) -> Path:
     return project.data_dir / FILE
 
 
+def manifest_path(project: Project) -> Path:
+    return project.data_dir / MANIFEST_FILE
+
+
 def load(project: Project, diagnostics: Diagnostics) -> list[Release]:
     """The recorded releases, oldest first; none where the file does not exist."""
     path = path_of(project)
@@ -62,16 +69,21 @@ def load(project: Project, diagnostics: Diagnostics) -> list[Release]:
     return parsed.releases if parsed is not None else []
 
 
-def append(project: Project, releases: list[Release], release: Release) -> None:
-    """Write the file with ``release`` after ``releases`` (replaced in place whole, so a
-    failed write never leaves half a list)."""
-    path = path_of(project)
+def append(project: Project, releases: list[Release], release: Release,
+           manifest: bytes) -> None:
+    """Write the list with ``release`` after ``releases``, and ``manifest`` as the newest
+    release's; each file is replaced whole, so a failed write never leaves half of one."""
     document = ReleaseFile(releases=[*releases, release]).model_dump(
         mode="json", exclude_defaults=True)
     text = HEADER + yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=100)
+    _replace(manifest_path(project), manifest)
+    _replace(path_of(project), text.encode("utf-8"))
+
+
+def _replace(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f".{path.name}.partial")
-    partial.write_text(text, encoding="utf-8")
+    partial.write_bytes(data)
     partial.replace(path)
 
 

@@ -2,8 +2,9 @@
 
 Every build writes its manifest (``_dangjian/release.json``) and compares it with the one
 it replaces: the manifest in the site folder before the swap, or an older bundle given
-with ``--since``. ``build --release`` records the result in data/releases.yml once the
-new site is in place; a bundle shows its 版本号, date and changes on its home page.
+with ``--since``. ``build --release`` compares with the release before it (its manifest
+is kept in data/release-manifest.json) and records the result in data/releases.yml once
+the new site is in place; a bundle shows its 版本号, date and changes on its home page.
 """
 
 from __future__ import annotations
@@ -62,7 +63,7 @@ def plan(prepared: Prepared, request: Request, site_dir: Path) -> Release:
         raise ContentError(diagnostics.items)
     content = prepared.content
     made = published.make(content, content.today)
-    baseline, compared_with = _baseline(request, site_dir)
+    baseline, compared_with = _baseline(request, site_dir, settings)
     changes = compare(baseline, made) if baseline is not None else None
     digest = made.digest if history else ""
     matching = next((r for r in reversed(history) if r.digest == digest), None)
@@ -100,13 +101,20 @@ def unreleased_version(made: Manifest, day: dt.date) -> str:
     return f"{day:%Y.%m.%d}-{made.digest.removeprefix('sha256:')[:6]}"
 
 
-def _baseline(request: Request, site_dir: Path) -> tuple[Manifest | None, str | None]:
-    if request.since is not None:
+def _baseline(request: Request, site_dir: Path,
+              settings: Settings) -> tuple[Manifest | None, str | None]:
+    """What to compare with: ``--since``; for a release, the release before it (builds in
+    between do not count); else the site being replaced."""
+    last_release = releases.manifest_path(settings.project)
+    given = request.since or (last_release if request.record and last_release.is_file()
+                              else None)
+    if given is not None:
         try:
-            found = manifests.read(request.since)
+            found = manifests.read(given)
         except manifests.ManifestError as exc:
-            raise ContentError([Diagnostic(str(request.since), 0, "since", str(exc))]) from exc
-        return found, found.version or request.since.name
+            field_name = "since" if request.since else FIELD
+            raise ContentError([Diagnostic(str(given), 0, field_name, str(exc))]) from exc
+        return found, found.version or given.name
     if request.bundle or not site_dir.is_dir():
         return None, None
     try:
@@ -125,4 +133,5 @@ def write(site: Path, release: Release) -> None:
 
 def record(settings: Settings, release: Release) -> None:
     if release.record is not None:
-        releases.append(settings.project, release.history, release.record)
+        releases.append(settings.project, release.history, release.record,
+                        dump(release.manifest))
