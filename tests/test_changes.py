@@ -192,3 +192,12 @@ def test_updates_page_lists_releases_newest_first_without_hidden_documents():
     assert '<a href="../study/fresh/">《公开资料》</a>' in text
     assert secret_title not in text and "新增 1 件" in text
     assert "首次记录" in text
+
+
+def test_updates_page_is_searchable_only_once_it_lists_a_release():
+    links = Links(updates_page.PAGE, True)
+    empty = updates_page.page(updates_page.Updates(), lambda doc: "", links)
+    assert "尚无发布记录" in empty and "data-pagefind" not in empty
+    release = releases.Release(version="1", date=dt.date(2026, 11, 30), first=True)
+    listed = updates_page.page(updates_page.Updates([release]), lambda doc: "", links)
+    assert 'data-pagefind-filter="类型:本站更新"' in listed

@@ -67,7 +67,9 @@ def page(updates: Updates, shown: change_list.Shown, links: Links) -> str:
             parts.append(markdown_text(release.note) + "\n")
         empty = ui.text("changes.first" if release.first else "changes.unchanged")
         parts.append(f"{changes_html(release.changes, shown, links, empty)}\n")
-    return search_fields.index_as("\n".join(parts), title)
+    text = "\n".join(parts)
+    # An empty list is nothing to find: the page is searched once it lists a release.
+    return search_fields.index_as(text, title) if updates.releases else text
 
 
 def _anchor(version: str) -> str:
