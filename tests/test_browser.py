@@ -28,7 +28,7 @@ def test_home_page_leads_to_every_section(page, site_url):
     page.goto(site_url)
     tabs = page.locator(".md-tabs__link").all_inner_texts()
     assert [t.strip() for t in tabs] == [
-        "首页", "工作要点", "法规制度", "学习资料", "学习路径", "术语", "使用帮助"]
+        "首页", "工作要点", "法规制度", "学习资料", "学习路径", "术语", "使用帮助", "本站更新"]
     page.locator(".md-tabs__link", has_text="法规制度").click()
     assert page.locator("h1").inner_text().startswith("法规制度")
     page.locator("table.dj-index a", has_text="支部工作条例").click()

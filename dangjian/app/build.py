@@ -19,6 +19,7 @@ from dangjian.app import deploy
 from dangjian.core.diagnostics import ContentError, Diagnostic, Severity
 from dangjian.engine import render as engine
 from dangjian.pipeline import output_check
+from dangjian.pipeline import release as releases
 from dangjian.pipeline import variant as variants
 from dangjian.pipeline.prepare import prepare
 from dangjian.pipeline.variant import STAGING_DIR
@@ -45,6 +46,8 @@ class BuildReport:
     """Seconds spent in each phase, in the order the phases ran."""
     nav: list | None = None
     """The staged navigation (a preview re-renders only edited pages while it holds)."""
+    release: releases.Release | None = None
+    """Its manifest, and what changed since the build it replaced."""
 
     @contextmanager
     def phase(self, name: str) -> Iterator[None]:
@@ -58,12 +61,14 @@ class BuildReport:
 def build(config_file: Path, site_dir: Path | None = None, strict: bool | None = None,
           say: Say = lambda _: None, offline: bool = False,
           audience: str | None = None, pdf: bool = False,
-          pdf_tracking: bool = True, site_url: str | None = None) -> BuildReport:
+          pdf_tracking: bool = True, site_url: str | None = None,
+          release: releases.Request | None = None) -> BuildReport:
     """``offline`` builds the variant for ``file://`` (file URLs, the offline search);
     ``audience`` builds only what that audience may read (default: the configured one);
     ``pdf`` attaches a PDF of each document, made from this build's pages
     (``pdf_tracking``: a work plan's PDF ends with its tracking table);
-    ``site_url`` is where the site is published (default: the configured one)."""
+    ``site_url`` is where the site is published (default: the configured one);
+    ``release`` says what to compare with and whether to record it (``--release``)."""
     started = time.monotonic()
     report = BuildReport()
     say("读取并校验内容…")
@@ -81,9 +86,12 @@ def build(config_file: Path, site_dir: Path | None = None, strict: bool | None =
         report.documents[doc.kind.label] += 1
 
     variant = variants.for_prepared(prepared, offline, pdf)
+    with report.phase("版本清单"):
+        report.release = releases.plan(prepared, release or releases.Request(), site_dir)
     say("生成页面…")
     with report.phase("生成页面"):
-        staged = variants.stage_variant(prepared, variant, bool(config.use_directory_urls))
+        staged = variants.stage_variant(prepared, variant, bool(config.use_directory_urls),
+                                        report.release.updates)
     report.nav = staged.nav
 
     building = site_dir.with_name(f".{site_dir.name}.building")
@@ -111,6 +119,7 @@ def build(config_file: Path, site_dir: Path | None = None, strict: bool | None =
             report.search = variant.index(building)
         if not offline:
             deploy.write(building)
+        releases.write(building, report.release)
         _search_strictness(report, prepared.strict)
         say("发布前检查每个输出文件…")
         with report.phase("发布检查"):
@@ -120,6 +129,7 @@ def build(config_file: Path, site_dir: Path | None = None, strict: bool | None =
             raise ContentError(refused)
         with report.phase("替换"):
             _swap(building, site_dir)
+        releases.record(settings, report.release)
     finally:
         shutil.rmtree(building, ignore_errors=True)
     report.seconds = time.monotonic() - started

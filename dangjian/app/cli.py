@@ -65,6 +65,12 @@ def _parser() -> argparse.ArgumentParser:
                             "（放在 pdf/ 下，页面上可下载）")
     build.add_argument("--site-url", help="发布地址，如 http://intranet/dangjian/（默认取配置的 "
                                           "site_url）；发布在子路径下时必须有")
+    build.add_argument("--release", action="store_true",
+                       help="记为一次发布：版本号、日期和相对上次构建的变化记入 "
+                            "data/releases.yml，并列在“本站更新”页面")
+    build.add_argument("--version", dest="release_version", metavar="版本号",
+                       help="发布的版本号（默认按日期，如 2026.11.30-1）")
+    build.add_argument("--note", help="发布说明，列在“本站更新”页面")
     build.set_defaults(run=_build)
 
     serve = sub.add_parser("serve", help="构建并在本机预览，内容改动后自动重建")
@@ -87,7 +93,20 @@ def _parser() -> argparse.ArgumentParser:
     bundle.add_argument("--sign", type=Path, metavar="KEY",
                         help="用该私钥给清单签名（私钥由 dangjian keygen 生成）")
     bundle.add_argument("--pdf", action="store_true", help="离线包中附上各文件的 PDF")
+    bundle.add_argument("--version", dest="release_version", metavar="版本号",
+                        help="离线包的版本号（默认取它所对应的已记录发布，否则按日期）")
+    bundle.add_argument("--since", type=Path, metavar="OLD.zip",
+                        help="上一个离线包：首页和使用说明列出与它相比的变化")
     bundle.set_defaults(run=_bundle)
+
+    changes = sub.add_parser("changes", help="列出两次发布之间的变化：新增、修订、废止的文件，"
+                                             "改动的条文和工作要点事项",
+                             description="比较两个离线包（或站点目录）的版本清单，列出新增、"
+                             "修订、废止的文件，改动的条文，工作要点事项及其状态的变化")
+    changes.add_argument("old", type=Path, metavar="OLD.zip", help="较早的离线包或站点目录")
+    changes.add_argument("new", type=Path, nargs="?", metavar="NEW.zip",
+                         help="较新的离线包或站点目录（默认：当前站点的 site/）")
+    changes.set_defaults(run=_changes)
 
     verify = sub.add_parser("verify", help="按清单核对离线包：缺失、被改动或多出的文件；"
                                            "给出 --key 时还核对签名者")
@@ -174,8 +193,11 @@ def _build(args: argparse.Namespace) -> int:
     if site_dir is None and args.audience:
         # A narrower audience never lands in the default site/ by accident.
         site_dir = args.config_file.resolve().parent / f"site-{args.audience}"
+    from dangjian.pipeline.release import Request
+
+    request = Request(record=args.release, version=args.release_version, note=args.note)
     report = build(args.config_file, site_dir, args.strict, say=_say, audience=args.audience,
-                   pdf=args.pdf, site_url=args.site_url)
+                   pdf=args.pdf, site_url=args.site_url, release=request)
     _print_diagnostics(report.warnings)
     print(summary(report))
     return 0
@@ -215,7 +237,8 @@ def _bundle(args: argparse.Namespace) -> int:
 
     try:
         info = bundle(args.config_file, args.out, args.name, say=_say, audience=args.audience,
-                      sign=args.sign, pdf=args.pdf)
+                      sign=args.sign, pdf=args.pdf, version=args.release_version,
+                      since=args.since)
     except SigningError as exc:
         print(f"打包失败：{exc}", file=sys.stderr)
         return 1
@@ -223,6 +246,12 @@ def _bundle(args: argparse.Namespace) -> int:
     if args.sign:
         print("已签名：分支可用 dangjian verify 离线包.zip --key 公钥.pub 核对制作者。")
     return 0
+
+
+def _changes(args: argparse.Namespace) -> int:
+    from dangjian.app.changes import changes
+
+    return changes(args.old, args.new or args.config_file.parent / "site")
 
 
 def _verify(args: argparse.Namespace) -> int:

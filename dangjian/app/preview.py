@@ -23,7 +23,9 @@ from pathlib import Path
 from dangjian.app.build import BuildReport, Say, build
 from dangjian.core.diagnostics import ContentError
 from dangjian.engine import render as engine
+from dangjian.offline import manifests
 from dangjian.pipeline import output_check
+from dangjian.pipeline import release as releases
 from dangjian.pipeline import variant as variants
 from dangjian.pipeline.prepare import prepare
 from dangjian.search import search_index
@@ -96,10 +98,13 @@ class Preview:
         prepared = prepare(settings)
         prepared.raise_if_failed()
         variant = variants.for_prepared(prepared, False)
+        assert self.site_dir is not None
         staging = variant.staging_dir(settings.root)
         before = _stamps(staging)
         directory_urls = bool(config.use_directory_urls)
-        staged = variants.stage_variant(prepared, variant, directory_urls)
+        # The 本站更新 page is staged as the full build stages it, or it would differ.
+        release = releases.plan(prepared, releases.Request(), self.site_dir)
+        staged = variants.stage_variant(prepared, variant, directory_urls, release.updates)
         after = _stamps(staging)
         changed = {path for path, stamp in after.items() if before.get(path) != stamp}
         if staged.nav != self.nav or set(after) != set(before) or \
@@ -107,16 +112,16 @@ class Preview:
             return None
         if not changed:
             return 0
-        assert self.site_dir is not None
         scratch = self.site_dir.with_name(f".{self.site_dir.name}.update")
         shutil.rmtree(scratch, ignore_errors=True)
         try:
             written = engine.render_only(config, staged, scratch, changed)
+            releases.write(scratch, release)
             refused = output_check.check(scratch, staged, directory_urls, settings.root,
                                          config.site_url)
             if refused:
                 raise ContentError(refused)
-            for relative in written:
+            for relative in [*written, manifests.IN_SITE]:
                 target = self.site_dir / relative
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(scratch / relative, target)

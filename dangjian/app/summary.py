@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dangjian.app.build import BuildReport
+from dangjian.core import ui
+from dangjian.pages import change_list
 
 
 def summary(report: BuildReport) -> str:
@@ -14,6 +16,7 @@ def summary(report: BuildReport) -> str:
         f"  页面    {report.pages_written} 个 HTML 文件 → {report.site_dir}",
         f"  警告    {warning_count(report)}",
         *_search(report),
+        *_release(report),
         f"  用时    {report.seconds:.1f} 秒{_phases(report)}",
     ]
     for message in report.engine_warnings[:10]:
@@ -35,6 +38,21 @@ def _search(report: BuildReport) -> list[str]:
              f"{search.words} 个词，{search.bytes / 1024:.0f} KB"]
     if search.binary.warning:
         lines.append(f"  警告    {search.binary.warning}")
+    return lines
+
+
+def _release(report: BuildReport) -> list[str]:
+    release = report.release
+    if release is None:
+        return []
+    lines = []
+    if release.record is not None:
+        lines.append(f"  发布    版本号 {release.record.version}，已记入 data/releases.yml")
+    if release.changes is not None:
+        groups = change_list.groups(release.changes)
+        since = f"（{release.compared_with}）" if release.compared_with else ""
+        lines.append(f"  变化    与上次构建{since}相比：" + "，".join(g.label for g in groups)
+                     if groups else f"  变化    {ui.text('changes.unchanged')}")
     return lines
 
 

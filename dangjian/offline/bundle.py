@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import os
 import subprocess
 import tempfile
@@ -18,18 +17,24 @@ import zipfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from dangjian.core import jsondoc, ui
 from dangjian.core.diagnostics import ContentError, Diagnostic
 from dangjian.offline import signing
+from dangjian.pages import change_list
 from dangjian.safety import firewall
+
+if TYPE_CHECKING:
+    from dangjian.pipeline.release import Release
 
 MANIFEST = "MANIFEST.json"
 FORMAT = "dangjian-bundle/1"
 README = "使用说明.txt"
 _README_TEXT = """党建知识站离线包
-
+{edition}
 1. 把整个压缩包解压到任意文件夹（U 盘、桌面均可）。
 2. 打开文件夹，双击 index.html，用浏览器浏览；无需联网，搜索也可使用。
 3. 核对完整性：在装有 dangjian 的电脑上运行
@@ -73,28 +78,48 @@ def sha256(data: bytes) -> str:
 
 def manifest(files: dict[str, bytes], counts: Counter, commit: str | None,
              built: dt.datetime) -> bytes:
-    document = {
-        "format": FORMAT,
+    return jsondoc.dump(FORMAT, {
         "built": built.isoformat().replace("+00:00", "Z"),
         "source_commit": commit,
         "documents": dict(sorted(counts.items())),
         "files": {name: sha256(data) for name, data in sorted(files.items())},
-    }
-    return (json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode()
+    })
 
 
-def usage_text(signer: str | None) -> str:
+def usage_text(signer: str | None, edition: str = "") -> str:
+    """``edition``: the lines on the bundle's 版本号, date and changes (``edition_text``)."""
     if signer is None:
-        return _README_TEXT.format(key="", signer=_UNSIGNED)
-    return _README_TEXT.format(key=" --key 公钥文件.pub",
+        return _README_TEXT.format(key="", signer=_UNSIGNED, edition=edition)
+    return _README_TEXT.format(key=" --key 公钥文件.pub", edition=edition,
                                signer=_SIGNED.format(fingerprint=signer))
 
 
+def edition_text(release: Release) -> str:
+    """版本号, date and the change list since the bundle before, for 使用说明.txt."""
+    edition = release.updates.edition
+    if edition is None:
+        return ""
+    lines = ["", f"{ui.text('changes.version')}：{edition.version}",
+             f"{ui.text('card.date')}：{edition.date}"]
+    if edition.since:
+        lines.append(ui.text("changes.since", version=edition.since) + "：")
+    else:
+        lines.append(ui.text("changes.since_unknown") + "：")
+    if edition.changes is None:
+        lines.append("  " + ui.text("changes.not_listed"))
+    else:
+        lines += ["  " + line for line in change_list.text_lines(edition.changes)]
+    lines.append(f"（各次更新见离线包中的“{ui.text('changes.title')}”页面；"
+                 "两个离线包之间的变化可用 dangjian changes 旧.zip 新.zip 列出。）")
+    return "\n".join(lines) + "\n"
+
+
 def assemble(files: dict[str, bytes], counts: Counter, commit: str | None,
-             built: dt.datetime, key: Ed25519PrivateKey | None = None) -> dict[str, bytes]:
+             built: dt.datetime, key: Ed25519PrivateKey | None = None,
+             edition: str = "") -> dict[str, bytes]:
     """The bundle's files: the site, the usage text, the manifest and its signature."""
     signer = signing.fingerprint(key.public_key()) if key else None
-    files = {**files, README: usage_text(signer).encode("utf-8")}
+    files = {**files, README: usage_text(signer, edition).encode("utf-8")}
     files[MANIFEST] = manifest(files, counts, commit, built)
     if key:
         files[signing.SIGNATURE] = signing.sign(files[MANIFEST], key)
@@ -133,18 +158,25 @@ def read_site(site: Path) -> dict[str, bytes]:
 
 def bundle(config_file: Path, out_dir: Path, name: str | None, say,
            audience: str | None = None, sign: Path | None = None,
-           pdf: bool = False) -> BundleInfo:
+           pdf: bool = False, version: str | None = None,
+           since: Path | None = None) -> BundleInfo:
+    """``version``: its 版本号 (default: the recorded release it holds, or the date's
+    next); ``since``: the bundle before, whose changes to list (default: those of the
+    recorded release it holds)."""
     from dangjian.app.build import build
+    from dangjian.pipeline.release import Request
 
     key = signing.load_private(sign) if sign else None  # fail before the build, not after
     built = build_time()
     with tempfile.TemporaryDirectory(prefix="dangjian-bundle-") as temp:
         report = build(config_file, Path(temp) / "site", say=say, offline=True,
-                       audience=audience, pdf=pdf)
-        assert report.site_dir is not None
+                       audience=audience, pdf=pdf,
+                       release=Request(version=version, since=since, bundle=True))
+        assert report.site_dir is not None and report.release is not None
         files = read_site(report.site_dir)
     root = config_file.resolve().parent
-    files = assemble(files, report.documents, source_commit(root), built, key)
+    files = assemble(files, report.documents, source_commit(root), built, key,
+                     edition_text(report.release))
     _check_added(files)
     default = f"dangjian-{built:%Y%m%d}" + (f"-{audience}" if audience else "")
     stem = (name or default).removesuffix(".zip")

@@ -11,7 +11,6 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
-import json
 import os
 import re
 from dataclasses import dataclass
@@ -23,6 +22,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PrivateKey,
     Ed25519PublicKey,
 )
+
+from dangjian.core import jsondoc
 
 SIGNATURE = "MANIFEST.sig"
 SIGNATURE_FORMAT = "dangjian-signature/1"
@@ -118,23 +119,19 @@ def load_public(path: Path) -> Ed25519PublicKey:
 
 
 def sign(manifest: bytes, key: Ed25519PrivateKey) -> bytes:
-    document = {
-        "format": SIGNATURE_FORMAT,
+    return jsondoc.dump(SIGNATURE_FORMAT, {
         "algorithm": ALGORITHM,
         "signer": fingerprint(key.public_key()),
         "signature": base64.b64encode(key.sign(manifest)).decode("ascii"),
-    }
-    return (json.dumps(document, indent=1) + "\n").encode("ascii")
+    }, ascii_only=True)
 
 
 def check(manifest: bytes, signature: bytes, key: Ed25519PublicKey) -> str:
     """Return the signer's fingerprint, or raise SigningError saying why not."""
     try:
-        document = json.loads(signature)
-    except (ValueError, RecursionError) as exc:
-        raise SigningError(f"{SIGNATURE} 不是有效的 JSON") from exc
-    if not isinstance(document, dict) or document.get("format") != SIGNATURE_FORMAT:
-        raise SigningError(f"{SIGNATURE} 的格式标记不是 {SIGNATURE_FORMAT}")
+        document = jsondoc.load(signature, SIGNATURE_FORMAT, SIGNATURE)
+    except jsondoc.FormatError as exc:
+        raise SigningError(str(exc)) from exc
     if document.get("algorithm") != ALGORITHM:
         raise SigningError(f"{SIGNATURE} 的算法不是 {ALGORITHM}")
     expected = fingerprint(key)

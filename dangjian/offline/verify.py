@@ -14,7 +14,6 @@ inside the target: names that are absolute or climb out with ``..`` are refused.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 import struct
@@ -26,6 +25,7 @@ from pathlib import Path, PurePosixPath
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from dangjian.core import jsondoc
 from dangjian.offline import signing
 from dangjian.offline.bundle import FORMAT, MANIFEST
 
@@ -223,11 +223,9 @@ def _digest(archive: zipfile.ZipFile, name: str, budget: Budget) -> str:
 
 def _listed_files(data: bytes) -> dict[str, str]:
     try:
-        document = json.loads(data)
-    except (ValueError, RecursionError) as exc:
-        raise Refused(f"{MANIFEST} 不是有效的 JSON") from exc
-    if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise Refused(f"{MANIFEST} 的格式标记不是 {FORMAT}")
+        document = jsondoc.load(data, FORMAT, MANIFEST)
+    except jsondoc.FormatError as exc:
+        raise Refused(str(exc)) from exc
     files = document.get("files")
     if not isinstance(files, dict) or not all(
             isinstance(digest, str) and _SHA256.fullmatch(digest) for digest in files.values()):
@@ -284,6 +282,23 @@ def _check(archive: zipfile.ZipFile, key: Ed25519PublicKey | None, limits: Limit
         if _digest(archive, stored, budget) != digest:
             verdict.modified.append(relative)
     verdict.extra += sorted(present)
+
+
+def read_member(bundle: Path, name: str, cap: int,
+                limits: Limits | None = None) -> bytes | None:
+    """The bytes of ``name`` in the bundle's folder (beside its manifest), read within the
+    caps, or None where the bundle has no such file. Nothing else is checked."""
+    limits = limits or Limits.from_env()
+    with _open(bundle, limits) as archive:
+        names = [info.filename for info in archive.infolist() if not info.is_dir()]
+        manifests = [name for name in names if name.split("/")[-1] == MANIFEST
+                     and name.count("/") <= 1]
+        if len(manifests) != 1:
+            raise Refused(f"压缩包中应有且只有一个 {MANIFEST}：不是 dangjian 离线包")
+        wanted = manifests[0].removesuffix(MANIFEST) + name
+        if wanted not in names:
+            return None
+        return _read_small(archive, wanted, cap, Budget(limits))
 
 
 def extract(bundle: Path, target: Path, limits: Limits | None = None) -> int:

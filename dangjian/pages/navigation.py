@@ -33,10 +33,12 @@ UNDATED = ui.text("card.date") + ui.UNKNOWN
 def build(inventory: Inventory, has_home: bool,
           progress: Sequence[NavEntry] | None = None,
           tracks: Sequence[tuple[str, str]] = (),
-          sections: Sequence[tuple[str, list[str]]] = ()) -> list[NavEntry]:
+          sections: Sequence[tuple[str, list[str]]] = (),
+          updates: str | None = None) -> list[NavEntry]:
     """``progress``: the generated progress pages, listed under 工作要点 before the plans;
     ``tracks``: (title, page) of every track, in order; ``sections``: (title, pages) of
-    folders of plain pages (such as 使用帮助), each a tab after the others."""
+    folders of plain pages (such as 使用帮助), each a tab after the others; ``updates``:
+    the 本站更新 page, last."""
     plans = sorted(inventory.of_kind(WORKPLAN), key=lambda d: -d.meta.year)
     regulations = sorted(inventory.of_kind(REGULATION), key=regulation_order)
     by_category: dict[str, list[Document]] = {}
@@ -61,6 +63,7 @@ def build(inventory: Inventory, has_home: bool,
         {ui.text("kind.track"): ["tracks/index.md", *({title: page} for title, page in tracks)]},
         {ui.text("kind.glossary"): ["glossary/index.md"]},
         *({title: list(pages)} for title, pages in sections),
+        *([{ui.text("changes.title"): updates}] if updates else []),
     ]
     return [_inert(entry) for entry in nav]
 

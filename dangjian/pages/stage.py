@@ -38,6 +38,7 @@ from dangjian.pages import (
     tooltips,
     track_pages,
     tracking_pages,
+    updates_page,
 )
 from dangjian.pages.navigation import NavEntry
 from dangjian.refs import backlinks, linking, references
@@ -74,7 +75,7 @@ GENERATED = {
     "study/index.md": indexes.study,
 }
 TAKEN_FOLDERS = frozenset({*(kind.folder for kind in KINDS), "search", "tracks", "glossary",
-                           ASSET_DIR})
+                           "updates", ASSET_DIR})
 """Folders whose pages the navigation lists already; any other folder of plain pages with
 an index.md becomes a tab of its own."""
 
@@ -91,9 +92,11 @@ class Staged:
 
 
 def stage(content: Content, target: Path, directory_urls: bool = True,
-          refs: References | None = None, offline: bool = False, pdf: bool = False) -> Staged:
+          refs: References | None = None, offline: bool = False, pdf: bool = False,
+          updates: updates_page.Updates | None = None) -> Staged:
     """``offline``: the ``file://`` variant, which has no Pagefind search page; ``pdf``:
-    the build attaches PDFs, which the document pages link to."""
+    the build attaches PDFs, which the document pages link to; ``updates``: the recorded
+    releases for the 本站更新 page, and what a bundle says of itself on its home page."""
     if refs is None:
         refs, _ = references.resolve(content)
     target.mkdir(parents=True, exist_ok=True)
@@ -108,9 +111,13 @@ def stage(content: Content, target: Path, directory_urls: bool = True,
     # A section of plain pages (使用帮助) is searched as a type of its own.
     section_of = {page: title for title, pages in sections for page in pages}
     sources: dict[str, str] = {}
+    updates = updates or updates_page.Updates()
+    shown = updates_page.shown_in(content.inventory, content.hidden)
     for plain in content.pages:
         links = Links(plain.page, directory_urls)
         body = linking.render(functions.mark(plain.body), refs, plain.page, links)
+        if plain.page == updates_page.HOME and updates.edition is not None:
+            body = updates_page.on_home(body, updates.edition, shown, links)
         text = _plain_page(body, page_meta(plain.meta.model_dump(exclude_none=True)))
         if plain.page in section_of:
             text = search_fields.index_as(text, section_of[plain.page])
@@ -125,6 +132,8 @@ def stage(content: Content, target: Path, directory_urls: bool = True,
                  for page, generate in GENERATED.items()}
     if not offline:
         generated[SEARCH_PAGE] = search_page.page()
+    generated[updates_page.PAGE] = updates_page.page(
+        updates, shown, Links(updates_page.PAGE, directory_urls))
     generated |= {page: make(Links(page, directory_urls))
                   for page, make in tracking_pages.pages(content.tracking).items()}
     generated |= {page: make(Links(page, directory_urls))
@@ -152,7 +161,7 @@ def stage(content: Content, target: Path, directory_urls: bool = True,
     nav = navigation.build(content.inventory, has_home="index.md" in authored,
                            progress=tracking_pages.nav(content.tracking),
                            tracks=[(track.title, track.page) for track in content.tracks],
-                           sections=sections)
+                           sections=sections, updates=updates_page.PAGE)
     pages = sorted(p for p in writer.written if p.endswith(".md"))
     return Staged(target, nav, pages, sources)
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from dangjian.offline import offline_search
 from dangjian.pages import fragments, stage
+from dangjian.pages.updates_page import Updates
 from dangjian.pipeline.prepare import Prepared
 from dangjian.search import search_index
 from dangjian.search.search_index import IndexReport
@@ -59,12 +60,13 @@ def for_prepared(prepared: Prepared, offline: bool, pdf: bool = False) -> Varian
     return Variant(prepared.audience, offline, prepared.settings.audiences.default, pdf)
 
 
-def stage_variant(prepared: Prepared, variant: Variant, directory_urls: bool) -> stage.Staged:
+def stage_variant(prepared: Prepared, variant: Variant, directory_urls: bool,
+                  updates: Updates | None = None) -> stage.Staged:
     # A site overrides page fragments the way it overrides Material's partials.
     fragments.use_overrides(prepared.settings.custom_dir)
     staged = stage.stage(prepared.content, variant.staging_dir(prepared.settings.root),
                          directory_urls=directory_urls, refs=prepared.refs,
-                         offline=variant.offline, pdf=variant.pdf)
+                         offline=variant.offline, pdf=variant.pdf, updates=updates)
     staged.scripts = variant.scripts
     return staged
 
