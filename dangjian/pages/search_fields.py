@@ -29,6 +29,13 @@ FILTERS = (KIND_FILTER, ui.text("card.category"), ui.text("card.status"),
            ui.text("card.issuer"), ui.text("search.year"))
 """Filters the search page offers, in the order shown."""
 
+NAMES_META = "names"
+NAMES_JOIN = "\u3001"
+"""The names as result metadata, joined as search.js splits them."""
+LISTING_META = "listing"
+"""Marks a page that gathers other documents' words (a listing, a track, the glossary):
+the browser ranks it below the documents themselves, as its weight does in Pagefind."""
+
 NAMES_WEIGHT = 10
 """Pagefind's highest weight (the title, the page's h1, weighs 7): a query equal to a
 document's short title or alias finds that document first."""
@@ -71,6 +78,9 @@ def fields_of(doc: Document) -> SearchFields:
         fields.meta["date"] = day.isoformat() if day else f"{year}{ui.text('plan.year_suffix')}"
         fields.sort["date"] = (day or dt.date(year, 1, 1)).isoformat()
     fields.names = [name for name in meta.aliases if name != doc.title]
+    if fields.names:
+        # The browser ranks Pagefind's first results again by title and names too.
+        fields.meta[NAMES_META] = NAMES_JOIN.join(fields.names)
     if script.is_traditional(doc.title + doc.body):
         fields.folded = script.simplified(plain_text(f"{doc.title}\n{doc.body}"))
     return fields
@@ -103,7 +113,8 @@ after the documents themselves."""
 def index_as(page_text: str, kind_label: str) -> str:
     """A generated page (a track, the glossary) made searchable as a result of its own
     type: the body marker in its front matter and a 类型 filter under its title."""
-    fields = SearchFields(filters=[(KIND_FILTER, kind_label)], meta={"type": kind_label})
+    fields = SearchFields(filters=[(KIND_FILTER, kind_label)],
+                          meta={"type": kind_label, LISTING_META: "1"})
     head, sep, body = page_text.partition("\n---\n")
     if not page_text.startswith("---\n") or not sep:
         return page_text
