@@ -17,7 +17,7 @@ from dangjian.core import ui
 from dangjian.core.documents import Document
 from dangjian.core.kinds import REGULATION
 from dangjian.pages import fragments
-from dangjian.text import script
+from dangjian.text import headings, script
 
 BODY_KEY = "search_body"
 WEIGHT_KEY = "search_weight"
@@ -84,6 +84,26 @@ def fields_of(doc: Document) -> SearchFields:
     if script.is_traditional(doc.title + doc.body):
         fields.folded = script.simplified(plain_text(f"{doc.title}\n{doc.body}"))
     return fields
+
+
+def fold_sections(title: str, body: str) -> tuple[str, str]:
+    """A traditional-script page's Markdown ``body`` with each section's text also in
+    simplified script, hidden at the section's end, so that what members type is found in
+    the article or item that holds it (Pagefind's sub-result), not only in the page; and
+    the simplified title and lead (the text before the first heading), for the page's own
+    hidden fields."""
+    lines = body.split("\n")
+    starts = [i for i, line in enumerate(lines) if headings.parse(line) is not None]
+    lead = lines[:starts[0]] if starts else lines
+    out = list(lead)
+    ends = [*starts[1:], len(lines)] if starts else []
+    for start, end in zip(starts, ends, strict=True):
+        section = lines[start:end]
+        out += section
+        text = plain_text("\n".join(section))
+        if text:
+            out += ["", SearchFields(folded=script.simplified(text)).html(), ""]
+    return "\n".join(out), script.simplified(plain_text("\n".join([title, *lead])))
 
 
 _MARKUP = re.compile(r"\{[^{}\n]*\}|[#*_>`|\[\]]+|\(\s*[a-z][^()\s]*\)")
