@@ -193,7 +193,12 @@ async function rerank(found, term) {
   const query = window.djRank.prepare(term);
   if (!query.phrase || !found?.results?.length) return found;
   const top = found.results.slice(0, RERANK);
-  const pages = await Promise.all(top.map((result) => result.data()));
+  let pages;
+  try {
+    pages = await Promise.all(top.map((result) => result.data()));
+  } catch {
+    return found; // a page's data did not load: Pagefind's order is still an answer
+  }
   const scores = pages.map((page) => {
     const sections = sectionsOf(page);
     const match = window.djRank.page(infoOf(page), sections, query);
