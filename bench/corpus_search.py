@@ -10,7 +10,9 @@ Every text of tests/fixtures/shared/corpus and the seed is imported into a fresh
 - document in top 3: share of queries that find one of their documents among the first
   three results;
 - article first: share of the queries aimed at one article (chapter, work item) whose
-  first sub-result under the document is that article.
+  first sub-result under the document is that article;
+- page first: share of the queries marked ``first`` whose document is the first result
+  (a work item before the long regulations that mention its words).
 
 ``--before DIR`` also measures the offline scripts found in DIR (an earlier version's
 dangjian/assets), for a before/after comparison.
@@ -35,8 +37,8 @@ def stem(path: str) -> str:
     return path.rstrip("/").rsplit("/", 1)[-1].removesuffix(".html")
 
 
-def rates(answers: list[list[tuple[str, list[str]]]]) -> tuple[float, float, list[str]]:
-    found = first = anchored = 0
+def rates(answers: list[list[tuple[str, list[str]]]]) -> tuple[float, float, float, list[str]]:
+    found = first = anchored = leading = ordered = 0
     misses = []
     for query, hits in zip(CORPUS_QUERIES, answers, strict=True):
         by_stem = {stem(path): anchors for path, anchors in hits}
@@ -44,6 +46,12 @@ def rates(answers: list[list[tuple[str, list[str]]]]) -> tuple[float, float, lis
             found += 1
         else:
             misses.append(f"{query.text}: {list(by_stem)}")
+        if query.first:
+            ordered += 1
+            if list(by_stem)[:1] == [query.docs[0]]:
+                leading += 1
+            else:
+                misses.append(f"{query.text}: {query.docs[0]} not first in {list(by_stem)}")
         if query.anchor:
             anchored += 1
             subs = list(by_stem.get(query.docs[0], []))
@@ -51,7 +59,7 @@ def rates(answers: list[list[tuple[str, list[str]]]]) -> tuple[float, float, lis
                 first += 1
             else:
                 misses.append(f"{query.text}: {query.anchor} ≠ {subs}")
-    return found / len(CORPUS_QUERIES), first / anchored, misses
+    return found / len(CORPUS_QUERIES), first / anchored, leading / max(ordered, 1), misses
 
 
 def online(site: Path) -> list[list[tuple[str, list[str]]]]:
@@ -66,9 +74,9 @@ def online(site: Path) -> list[list[tuple[str, list[str]]]]:
     return answers
 
 
-def show(label: str, result: tuple[float, float, list[str]]) -> None:
-    found, first, misses = result
-    print(f"| {label} | {found:.0%} | {first:.0%} | {len(misses)} |")
+def show(label: str, result: tuple[float, float, float, list[str]]) -> None:
+    found, first, leading, misses = result
+    print(f"| {label} | {found:.0%} | {first:.0%} | {leading:.0%} | {len(misses)} |")
     for miss in misses:
         print(f"  - {miss}")
 
@@ -86,9 +94,10 @@ def main() -> int:
             build(project / "mkdocs.yml", site)
         built = offline_search.build_index(site, directory_urls=True)
         print(f"{len(queries)} queries, {sum(1 for q in queries if q.anchor)} aimed at one "
-              f"article; {len(built['pages'])} pages\n")
-        print("| search | document in top 3 | article first | misses |")
-        print("| --- | --- | --- | --- |")
+              f"article, {sum(1 for q in queries if q.first)} at the first page; "
+              f"{len(built['pages'])} pages\n")
+        print("| search | document in top 3 | article first | page first | misses |")
+        print("| --- | --- | --- | --- | --- |")
         show("online (Pagefind)", rates(online(site)))
         texts = [q.text for q in queries]
         show("offline", rates(corpus_search.run(texts, built=built)))

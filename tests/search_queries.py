@@ -92,6 +92,9 @@ class CorpusQuery:
     anchor: str = ""
     """The first sub-result under ``docs[0]``."""
     kind: str = ""
+    first: bool = False
+    """``docs[0]`` must be the first page: what the query is about before the long texts
+    that only mention its words."""
 
 
 DANGZHANG_2017 = "reg-dangzhang-2017"
@@ -167,7 +170,13 @@ CORPUS_QUERIES: tuple[CorpusQuery, ...] = (
     CorpusQuery("建强基本组织", (SEED,), "2020-4-1", "工作要点"),
     CorpusQuery("深化政治巡视", (SEED,), "2020-6-3", "工作要点"),
     CorpusQuery("党管人才", (SEED,), "2020-3-1", "工作要点"),
-    CorpusQuery("群团工作", (SEED,), "2020-5-3", "工作要点"),
+    CorpusQuery("群团工作", (SEED,), "2020-5-3", "工作要点", first=True),
+    CorpusQuery("民主管理", (SEED,), "2020-5-3", "工作要点", first=True),
+    CorpusQuery("宣传舆论工作", (SEED,), "2020-5-2", "工作要点", first=True),
+    CorpusQuery("建强基本队伍", (SEED,), "2020-4-2", "工作要点", first=True),
+    CorpusQuery("工会", (SEED,), "2020-5-3", "工作要点", first=True),
+    # A chapter's heading before the articles that mention its words
+    CorpusQuery("党的干部", (DANGZHANG_2017,), "第六章", "条文", first=True),
     # Terms: a document that is about them
     CorpusQuery("三会一课", (ZZUIT, SEU), kind="术语"),
     CorpusQuery("四风", (SEED, YIJIAN), kind="术语"),

@@ -171,6 +171,8 @@ def test_plan_tasks_in_every_numbering_are_items_with_ids(numbering, tmp_path):
     [report] = import_files([path], out_dir=tmp_path / "docs/workplans")
     assert report.written, report.format()
     assert (report.counts["部分"], report.counts["事项"]) == (4, 20)
+    # Counted once, as tasks: not also as the numbered lines of an article (列项).
+    assert "列项" not in report.format() and "（一）" not in report.format(), report.format()
     structure = load_project(tmp_path).inventory.by_id["plan-2021"].structure
     assert [i.id for i in structure.items][:6] == \
         ["2021-1-1", "2021-1-2", "2021-1-3", "2021-1-4", "2021-1-5", "2021-2-1"]
@@ -186,6 +188,8 @@ def test_plan_with_sub_heads_takes_the_sentences_as_tasks():
     result = converted(text)
     assert result.report.counts["事项"] == 3, result.text
     assert "### 1.组织集中学习。 {#2021-1-1}" in result.text
+    summary = result.report.format()
+    assert "事项 3" in summary and "（一） 2" in summary and "列项" not in summary, summary
 
 
 def test_yi_shi_items_still_win_over_numbered_lines():

@@ -84,6 +84,17 @@ def test_filters_and_metadata_of_a_regulation(built_site):
     assert "八项规定" in text_of(record) and "中央八项规定" in text_of(record)
 
 
+def test_names_and_listings_are_result_metadata(built_site):
+    # What the browser ranks Pagefind's first results by, besides their text.
+    records = fragments(built_site)
+    names = records["/regulations/baxiang-guiding/"]["meta"]["names"]
+    assert {"八项规定", "中央八项规定"} <= set(names.split(search_fields.NAMES_JOIN))
+    listed = {url for url, record in records.items()
+              if record["meta"].get(search_fields.LISTING_META) == "1"}
+    assert "/glossary/" in listed and any(url.startswith("/tracks/") for url in listed)
+    assert not [url for url in listed if url.startswith(("/regulations/", "/workplans/"))]
+
+
 def test_every_kind_has_its_type_filter(built_site):
     types = {record["url"].split("/")[1]: record["filters"]["类型"]
              for record in fragments(built_site).values()}

@@ -23,6 +23,8 @@ def rates(queries: tuple[CorpusQuery, ...]) -> tuple[float, float, list[str]]:
             found += 1
         else:
             misses.append(f"{query.text}: {paths}")
+        if query.first and paths[:1] != [query.docs[0]]:
+            misses.append(f"{query.text}: {query.docs[0]} not first in {paths}")
         if query.anchor:
             anchored += 1
             subs = dict(hits).get(query.docs[0], [])
@@ -52,6 +54,13 @@ def test_every_anchored_query_names_a_place_that_holds_it():
 def test_offline_rates_on_the_corpus_set():
     found, first, misses = rates(CORPUS_QUERIES)
     assert found >= DOCUMENT_IN_TOP_THREE and first >= ARTICLE_FIRST, (found, first, misses)
+
+
+def test_offline_puts_the_page_about_the_query_first():
+    queries = tuple(query for query in CORPUS_QUERIES if query.first)
+    assert len(queries) >= 5
+    _, _, misses = rates(queries)
+    assert not [miss for miss in misses if "not first" in miss], misses
 
 
 @pytest.mark.parametrize("term", ["党徽", "党费", "党组", "差旅", "公务卡", "述职"])

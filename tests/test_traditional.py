@@ -13,7 +13,7 @@ from dangjian.core.project import Project
 from dangjian.importer import Source, convert
 from dangjian.load import loader
 from dangjian.pages import search_fields
-from dangjian.text import normalize, script
+from dangjian.text import normalize, regtext, script
 
 from . import corpus_search
 from .test_import import corpus_path
@@ -114,6 +114,26 @@ def test_traditional_document_is_indexed_in_simplified_too(tmp_path):
     assert "减少陪同人员" in traditional and "关于改进工作作风的规定" in traditional
     simplified = search_fields.fields_of(content.inventory.by_id["y"]).html()
     assert "<p>" not in simplified
+
+
+def test_traditional_articles_are_articles_with_the_simplified_anchors():
+    body = regtext.parse(TO_TRADITIONAL.convert("第一编　总则\n第一章　总则\n第一节　任务\n"
+                                                "第一条　要减少陪同人员。\n第二条　简化接待。"))
+    assert [(a.label, a.anchor) for a in body.articles] == [("第一條", "第一条"),
+                                                            ("第二條", "第二条")]
+    assert [p.anchor for p in body.parts] == ["第一编"]
+    assert [s.anchor for s in body.sections] == ["第一章第一节"]
+
+
+def test_each_section_of_a_traditional_page_holds_its_own_simplified_copy():
+    body = "\n".join(["導言：減少陪同。", "", "### 第一條 { #第一条 }", "", "要簡化接待。",
+                      "", "### 第二條 { #第二条 }", "", "嚴禁鋪張浪費。"])
+    folded, lead = search_fields.fold_sections("關於改進作風的規定", body)
+    assert lead == "关于改进作风的规定 导言：减少陪同。"
+    first, second = folded.split("### 第二條")
+    assert "要简化接待" in first.split("### 第一條")[1] and "严禁" not in first
+    assert "严禁铺张浪费" in second and "dj-search-fields" in second
+    assert "减少陪同" not in folded  # the lead's copy is the page's own hidden field
 
 
 @pytest.mark.skipif(corpus_search.NO_NODE, reason="needs Node.js")

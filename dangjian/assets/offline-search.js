@@ -28,12 +28,6 @@
 
   var rank = window.djRank;
   var normalise = rank.fold;
-  /* Below this a section holds the query's characters but not its words. */
-  var ENOUGH = 60;
-  var IN_ORDER = 60;
-  var BREADTH = 20;
-  var WORK_ITEM = 40;
-  var MAX_BREADTH = 4;
 
   function load() {
     if (index) { return Promise.resolve(index); }
@@ -43,11 +37,16 @@
       script.src = base + "/_dangjian/search-index.js";
       script.onload = function () {
         var data = window.DJ_SEARCH;
-        /* A text with traditional characters comes folded as a fifth field. */
-        data.norm = data.records.map(function (r) { return rank.clean(r[4] || r[3]); });
-        data.heads = data.records.map(function (r) { return normalise(r[2]); });
-        data.aliases = data.pages.map(function (p) {
-          return p[4] ? p[4].split(/\s*、\s*|\s+/).map(normalise).filter(Boolean) : [];
+        /* Each page as search-rank.js scores it: its facts and its sections, folded (a
+         * text with traditional characters comes folded as a fifth field). */
+        data.info = data.pages.map(function (p) {
+          return { title: normalise(p[1]), workplan: p[2] === KINDS.workplan, listing: !!p[5],
+            aliases: p[4] ? p[4].split(/\s*、\s*|\s+/).map(normalise).filter(Boolean) : [] };
+        });
+        data.sections = data.pages.map(function () { return []; });
+        data.records.forEach(function (r, i) {
+          data.sections[r[0]].push({ anchor: r[1], head: normalise(r[2]),
+            text: rank.clean(r[4] || r[3]), record: i });
         });
         index = data;
         resolve(data);
@@ -61,35 +60,14 @@
   function search(data, query) {
     var prepared = rank.prepare(query);
     if (!prepared.phrase) { return []; }
-    var byPage = {};
-    var titled = {};
-    for (var i = 0; i < data.records.length; i += 1) {
-      var record = data.records[i], page = record[0];
-      var s = rank.folded(data.heads[i], data.norm[i], prepared, ENOUGH);
-      if (record[1] === "" && !(page in titled)) {
-        titled[page] = rank.title(data.pages[page][1], data.aliases[page], query);
-        /* The lead text holds the title as the document writes it (its first line). */
-        var lead = s < IN_ORDER && rank.inOrder(data.norm[i], prepared.phrase) ? IN_ORDER : 0;
-        s = Math.max(s, titled[page], lead);
-      }
-      if (s < ENOUGH) { continue; }
-      /* A work item about the words outranks a regulation that mentions them. */
-      if (s >= rank.PHRASE && record[1] && data.pages[page][2] === KINDS.workplan) {
-        s += WORK_ITEM;
-      }
-      if (data.pages[page][5]) { s = Math.ceil(s / 4); }
-      var hit = byPage[page] || (byPage[page] = { page: page, score: 0, subs: [] });
-      hit.score = Math.max(hit.score, s);
-      if (s >= rank.PHRASE) { hit.phrases = (hit.phrases || 0) + 1; }
-      if (record[1]) { hit.subs.push({ record: i, score: s }); }
+    var hits = [];
+    for (var page = 0; page < data.pages.length; page += 1) {
+      var sections = data.sections[page];
+      var found = rank.page(data.info[page], sections, prepared);
+      if (!found.score) { continue; }
+      hits.push({ page: page, score: found.score, subs: found.subs.slice(0, MAX_SUBRESULTS)
+        .map(function (sub) { return { record: sections[sub.index].record, score: sub.score }; }) });
     }
-    var hits = Object.keys(byPage).map(function (k) { return byPage[k]; });
-    hits.forEach(function (h) {
-      /* A document that comes back to the words in several sections is about them. */
-      h.score += BREADTH * Math.min(MAX_BREADTH, Math.max(0, (h.phrases || 0) - 1));
-      h.subs.sort(function (a, b) { return b.score - a.score || a.record - b.record; });
-      h.subs = h.subs.slice(0, MAX_SUBRESULTS);
-    });
     hits.sort(function (a, b) {
       return b.score - a.score || data.pages[a.page][1].length - data.pages[b.page][1].length;
     });

@@ -122,9 +122,8 @@
   }
 
   /* How well a document's title and names match: exact, then the phrase, then the
-   * title's words in order with gaps. */
-  function title(name, aliases, query) {
-    var q = prepare(query).phrase, t = fold(name);
+   * title's words in order with gaps. ``t``, ``aliases`` and ``q`` folded. */
+  function titled(t, aliases, q) {
     if (!q) { return 0; }
     if (t === q) { return 1000; }
     if (aliases.indexOf(q) !== -1) { return 900; }
@@ -134,6 +133,49 @@
     return 0;
   }
 
+  function title(name, aliases, query) {
+    return titled(fold(name), aliases, prepare(query).phrase);
+  }
+
+  /* Below this a section holds the query's characters but not its words. */
+  var ENOUGH = 60;
+  var IN_ORDER = 60;
+  /* A document that comes back to the words in several sections is about them. */
+  var BREADTH = 20;
+  var MAX_BREADTH = 4;
+  /* A work item about the words outranks a regulation that mentions them. */
+  var WORK_ITEM = 40;
+
+  /* How well one page matches: the best of its sections (the lead one, anchor "", also
+   * by the page's title and names), more for a work item that holds the phrase and for a
+   * page that comes back to it in several sections, much less for a listing (a track, the
+   * glossary) that repeats other documents' words. ``info``: {title, aliases, workplan,
+   * listing}, ``sections``: [{anchor, head, text}], titles and texts folded; ``query``
+   * prepared. Returns {score, subs: [{index, score}] best first, anchored sections only},
+   * score 0 when no section holds the query's words. */
+  function page(info, sections, query) {
+    var best = 0, phrases = 0, subs = [], lead = true;
+    for (var i = 0; i < sections.length; i += 1) {
+      var part = sections[i];
+      var s = folded(part.head, part.text, query, ENOUGH);
+      if (!part.anchor && lead) {
+        lead = false;
+        /* The lead text holds the title as the document writes it (its first line). */
+        var written = s < IN_ORDER && inOrder(part.text, query.phrase) ? IN_ORDER : 0;
+        s = Math.max(s, titled(info.title, info.aliases, query.phrase), written);
+      }
+      if (s < ENOUGH) { continue; }
+      if (s >= PHRASE && part.anchor && info.workplan) { s += WORK_ITEM; }
+      if (info.listing) { s = Math.ceil(s / 4); }
+      best = Math.max(best, s);
+      if (s >= PHRASE) { phrases += 1; }
+      if (part.anchor) { subs.push({ index: i, score: s }); }
+    }
+    if (best) { best += BREADTH * Math.min(MAX_BREADTH, Math.max(0, phrases - 1)); }
+    subs.sort(function (a, b) { return b.score - a.score || a.index - b.index; });
+    return { score: best, subs: subs };
+  }
+
   root.djRank = { clean: clean, fold: fold, prepare: prepare, folded: folded, section: section,
-    title: title, inOrder: inOrder, PHRASE: PHRASE };
+    title: title, page: page, inOrder: inOrder, PHRASE: PHRASE };
 })(typeof window !== "undefined" ? window : globalThis);

@@ -111,22 +111,121 @@ function longestRuns(section) {
   return [best, times];
 }
 
-function sectionRank(section, query) {
+// A section's anchor, as the page's headings carry it.
+function anchorOf(url) {
+  const hash = new URL(url, location.href).hash.slice(1);
+  try { return decodeURIComponent(hash); } catch { return hash; }
+}
+
+// Where the page was ranked again (below), the score of each section's whole text
+// comes first: Pagefind's excerpt shows only a window of it.
+function sectionRank(section, query, whole) {
   const text = (section.excerpt || "").replace(/<[^>]*>/g, "");
   const match = window.djRank.section(section.title || "", text, query);
   const score = (section.weighted_locations || [])
     .reduce((sum, at) => sum + (at.balanced_score || 0), 0);
-  return [match >= window.djRank.PHRASE ? match : 0, ...longestRuns(section), match, score];
+  return [whole.get(anchorOf(section.url)) || 0, match >= window.djRank.PHRASE ? match : 0,
+    ...longestRuns(section), match, score];
 }
 
-function bySectionRank(query) {
+function bySectionRank(query, whole) {
   return (a, b) => {
-    const rankA = sectionRank(a, query);
-    const rankB = sectionRank(b, query);
+    const rankA = sectionRank(a, query, whole);
+    const rankB = sectionRank(b, query, whole);
     for (let i = 0; i < rankA.length; i += 1) {
       if (rankA[i] !== rankB[i]) return rankB[i] - rankA[i];
     }
     return 0;
+  };
+}
+
+// Pagefind orders pages by its word scores, so a long regulation that mentions the words
+// often enough outranks the work item that is about them. Its first RERANK pages (as
+// many as the header box shows) are ranked again as the offline search ranks them
+// (search-rank.js: the phrase before its characters, headings above text, a matching
+// work item above scattered mentions), on their indexed text read section by section;
+// the pages after them keep Pagefind's order. Their data is what the box loads anyway.
+const RERANK = 10;
+const ZWS = "\u200B";
+
+// A page's sections as search-rank.js reads them: the lead (up to the first heading
+// below the title) and one per heading with an id, titles and texts folded. Pagefind's
+// text holds its words apart with zero-width spaces, and headings point at a word.
+function sectionsOf(page) {
+  const rank = window.djRank;
+  const raw = page.raw_content || page.content || "";
+  const words = raw.includes(ZWS) ? raw.split(ZWS) : raw.split(/[^\S\uFEFF]+/);
+  const heads = (page.anchors || [])
+    .filter((a) => /^h[2-6]$/i.test(a.element || "") && a.id && a.text)
+    .sort((a, b) => a.location - b.location);
+  const textOf = (from, to) => rank.fold(words.slice(from, to).join(""));
+  const sections = [{ anchor: "", head: rank.fold(page.meta?.title || ""),
+    text: textOf(0, heads.length ? heads[0].location : words.length) }];
+  heads.forEach((heading, i) => {
+    const head = rank.fold(heading.text);
+    let text = textOf(heading.location, i + 1 < heads.length ? heads[i + 1].location : words.length);
+    if (text.startsWith(head)) text = text.slice(head.length);
+    sections.push({ anchor: heading.id, head, text });
+  });
+  return sections;
+}
+
+// Names as search_fields.py joins them into the page's metadata.
+const NAMES = /\s*\u3001\s*/;
+
+function infoOf(page) {
+  const meta = page.meta || {};
+  return { title: window.djRank.fold(meta.title || ""), workplan: meta.type === UI.kind.workplan,
+    listing: Boolean(meta.listing),
+    aliases: (meta.names || "").split(NAMES).map(window.djRank.fold).filter(Boolean) };
+}
+
+// The section scores of the pages ranked last, for their sub-results: page → query, and
+// anchor → score.
+const wholeSections = new WeakMap();
+
+function sectionScores(page, query) {
+  const known = wholeSections.get(page);
+  return known && known.phrase === window.djRank.prepare(query).phrase ? known.scores : new Map();
+}
+
+async function rerank(found, term) {
+  const query = window.djRank.prepare(term);
+  if (!query.phrase || !found?.results?.length) return found;
+  const top = found.results.slice(0, RERANK);
+  let pages;
+  try {
+    pages = await Promise.all(top.map((result) => result.data()));
+  } catch {
+    return found; // a page's data did not load: Pagefind's order is still an answer
+  }
+  const scores = pages.map((page) => {
+    const sections = sectionsOf(page);
+    const match = window.djRank.page(infoOf(page), sections, query);
+    wholeSections.set(page, { phrase: query.phrase,
+      scores: new Map(match.subs.map((sub) => [sections[sub.index].anchor, sub.score])) });
+    return match.score;
+  });
+  const order = top.map((_, i) => i).sort((a, b) => scores[b] - scores[a] || a - b);
+  return { ...found, results: [...order.map((i) => top[i]), ...found.results.slice(RERANK)] };
+}
+
+// Every search of the instance goes through the ranking, except a browse of everything
+// (no query) and a sort the reader chose.
+function rankSearches(instance) {
+  const load = instance.__doLoad__?.bind(instance);
+  if (!load) return;
+  instance.__doLoad__ = async () => {
+    await load();
+    const pagefind = instance.__pagefind__;
+    if (!pagefind || pagefind.djRanked) return;
+    const search = pagefind.search.bind(pagefind);
+    pagefind.search = async (term, options = {}) => {
+      const found = await search(term, options);
+      const sorted = Object.keys(options.sort || {}).length > 0;
+      return term && !sorted && !options.preload ? rerank(found, term) : found;
+    };
+    pagefind.djRanked = true;
   };
 }
 
@@ -210,11 +309,13 @@ function configure(components, name, parts) {
   instance.getDisplaySubResults = (result, max = 3) => {
     const title = result.meta?.title;
     const page = result.meta?.url || result.url;
+    const query = typed[name] || instance.searchTerm || "";
     return (result.sub_results || [])
       .filter((section) => section.url !== page && section.title !== title)
-      .sort(bySectionRank(typed[name] || instance.searchTerm || ""))
+      .sort(bySectionRank(query, sectionScores(result, query)))
       .slice(0, max);
   };
+  rankSearches(instance);
   const search = instance.__search__?.bind(instance);
   if (search) instance.__search__ = (term, ...rest) => search(simplify(term), ...rest);
   return instance;

@@ -130,6 +130,7 @@ def _markdown(report: Report, parsed: structure.Structure,
     if loaded is None or diags.errors:
         return None
     _record_counts(report, parsed, loaded)
+    report.counts.subtract(rendered.recounted)
     return text
 
 

@@ -10,6 +10,7 @@ changed, so every character of the source stays in the output in order.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from dangjian.importer.structure import Block, Doubt, numbered
@@ -31,6 +32,9 @@ class Rendered:
     doubts: list[Doubt] = field(default_factory=list)
     sections: int = 0
     items: int = 0
+    recounted: Counter[str] = field(default_factory=Counter)
+    """Numbered lines that became a plan's tasks, by the count they first went into
+    (列项, （一）): a task is counted once, as a task."""
 
 
 def escape(text: str) -> str:
@@ -116,7 +120,10 @@ def render_plan(blocks: list[Block], title: Block | None, year: int) -> Rendered
     rank = task_rank(blocks)
     for block in blocks:
         if section:
-            block = _as_task(block, rank)
+            task = _as_task(block, rank)
+            if task is not block and block.counted:
+                out.recounted[block.counted] += 1
+            block = task
         if block.kind == "heading" and workplan.SECTION_MARK.match(block.text):
             section, item = section + 1, 0
             parts.append(heading(2, block.text, f"{year}-{section}"))

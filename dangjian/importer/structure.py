@@ -53,6 +53,9 @@ class Block:
     rest: str = ""
     """The text after the marker."""
     table: str | None = None
+    counted: str = ""
+    """The count of the import summary this block went into (列项, （一）, …), so that
+    a block that a later step reads as something else can be taken out of it."""
 
 
 @dataclass(frozen=True)
@@ -150,7 +153,8 @@ def parse(lines: list[Line], known_title: str | None = None) -> Structure:
         # Not a heading: a sentence that stops (“3.簡(ji”).
         last = structure.cut_off
         if last.kind == "heading":
-            last = Block("paragraph", last.line, last.text, marker=last.marker, rest=last.rest)
+            last = Block("paragraph", last.line, last.text, marker=last.marker, rest=last.rest,
+                         counted=last.counted)
         structure.blocks[-1] = structure.cut_off = last
         structure.doubts.append(Doubt(last.line, "text", "文本在此中断：最后一行没有结束标点，"
                                       "像是网页或复制时被截断；已按节选（coverage: 节选）导入"))
@@ -236,14 +240,16 @@ def _classify(line: Line, division: regtext.Division | None, number: _Numbered |
         return Block("item", line.number, text, marker=item.group(1), rest=item.group(2))
     if line.heading:
         counts["标题（Word 样式）"] += 1
-        return Block("heading", line.number, text, level=min(line.heading + 1, 6))
+        return Block("heading", line.number, text, level=min(line.heading + 1, 6),
+                     counted="标题（Word 样式）")
     if number is not None and number.rank in levels:
         counts[RANK_NAMES[number.rank]] += 1
         return Block("heading", line.number, text, levels[number.rank], number.marker,
-                     number.rest)
+                     number.rest, counted=RANK_NAMES[number.rank])
     if number is not None:
         counts["列项"] += 1
-        return Block("paragraph", line.number, text, marker=number.marker, rest=number.rest)
+        return Block("paragraph", line.number, text, marker=number.marker, rest=number.rest,
+                     counted="列项")
     if _ATTACHMENT.match(text) or _SUPPLEMENT.match(text):
         counts["附件" if "件" in text else "附则"] += 1
         return Block("heading", line.number, text, level=2, marker=text)

@@ -17,7 +17,7 @@ from dangjian.core import ui
 from dangjian.core.documents import Document
 from dangjian.core.kinds import REGULATION
 from dangjian.pages import fragments
-from dangjian.text import script
+from dangjian.text import headings, script
 
 BODY_KEY = "search_body"
 WEIGHT_KEY = "search_weight"
@@ -28,6 +28,13 @@ KIND_FILTER = ui.text("search.kind")
 FILTERS = (KIND_FILTER, ui.text("card.category"), ui.text("card.status"),
            ui.text("card.issuer"), ui.text("search.year"))
 """Filters the search page offers, in the order shown."""
+
+NAMES_META = "names"
+NAMES_JOIN = "\u3001"
+"""The names as result metadata, joined as search.js splits them."""
+LISTING_META = "listing"
+"""Marks a page that gathers other documents' words (a listing, a track, the glossary):
+the browser ranks it below the documents themselves, as its weight does in Pagefind."""
 
 NAMES_WEIGHT = 10
 """Pagefind's highest weight (the title, the page's h1, weighs 7): a query equal to a
@@ -71,9 +78,32 @@ def fields_of(doc: Document) -> SearchFields:
         fields.meta["date"] = day.isoformat() if day else f"{year}{ui.text('plan.year_suffix')}"
         fields.sort["date"] = (day or dt.date(year, 1, 1)).isoformat()
     fields.names = [name for name in meta.aliases if name != doc.title]
+    if fields.names:
+        # The browser ranks Pagefind's first results again by title and names too.
+        fields.meta[NAMES_META] = NAMES_JOIN.join(fields.names)
     if script.is_traditional(doc.title + doc.body):
         fields.folded = script.simplified(plain_text(f"{doc.title}\n{doc.body}"))
     return fields
+
+
+def fold_sections(title: str, body: str) -> tuple[str, str]:
+    """A traditional-script page's Markdown ``body`` with each section's text also in
+    simplified script, hidden at the section's end, so that what members type is found in
+    the article or item that holds it (Pagefind's sub-result), not only in the page; and
+    the simplified title and lead (the text before the first heading), for the page's own
+    hidden fields."""
+    lines = body.split("\n")
+    starts = [i for i, line in enumerate(lines) if headings.parse(line) is not None]
+    lead = lines[:starts[0]] if starts else lines
+    out = list(lead)
+    ends = [*starts[1:], len(lines)] if starts else []
+    for start, end in zip(starts, ends, strict=True):
+        section = lines[start:end]
+        out += section
+        text = plain_text("\n".join(section))
+        if text:
+            out += ["", SearchFields(folded=script.simplified(text)).html(), ""]
+    return "\n".join(out), script.simplified(plain_text("\n".join([title, *lead])))
 
 
 _MARKUP = re.compile(r"\{[^{}\n]*\}|[#*_>`|\[\]]+|\(\s*[a-z][^()\s]*\)")
@@ -103,7 +133,8 @@ after the documents themselves."""
 def index_as(page_text: str, kind_label: str) -> str:
     """A generated page (a track, the glossary) made searchable as a result of its own
     type: the body marker in its front matter and a 类型 filter under its title."""
-    fields = SearchFields(filters=[(KIND_FILTER, kind_label)], meta={"type": kind_label})
+    fields = SearchFields(filters=[(KIND_FILTER, kind_label)],
+                          meta={"type": kind_label, LISTING_META: "1"})
     head, sep, body = page_text.partition("\n---\n")
     if not page_text.startswith("---\n") or not sep:
         return page_text

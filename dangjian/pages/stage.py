@@ -177,24 +177,27 @@ def document_page(doc: Document, links: Links, refs: References,
     # h1 is Markdown.
     meta = {"title": html_text(doc.heading),
             search_fields.BODY_KEY: not _shown_by_work(doc, refs)}
-    parts = [f"# {markdown_text(doc.heading)}", "", banner.status_banner(doc, refs.by_id, links),
-             edition_pages.banner(doc, links, refs.today),
-             cards.card(doc, links, functions.inventory), "",
-             edition_pages.history(doc, links, refs.today), "",
-             paper.head(doc, links.directory_urls, pdf), "",
-             search_fields.fields_of(doc).html(), ""]
-    tail = ""
+    fields = search_fields.fields_of(doc)
+    tail = outline = ""
     if doc.kind is WORKPLAN and plans is not None:
         body = plans.body(replace(doc, structure=functions.mark_plan(doc.structure)), links)
     elif doc.kind is WORKPLAN:
-        parts += [indexes.plan_outline(doc, links), ""]
+        outline = indexes.plan_outline(doc, links)
         body = functions.mark(doc.structure.staged())
     elif doc.kind is REGULATION:
         body = functions.mark(doc.structure.staged)
     else:
         body, tail = functions.mark(doc.body), selfcheck.section(doc)
-    parts += [linking.render(body, refs, doc.page, links), "", tail,
-              backlinks.section(doc, refs, links)]
+    body = linking.render(body, refs, doc.page, links)
+    if fields.folded:
+        body, fields.folded = search_fields.fold_sections(doc.title, body)
+    parts = [f"# {markdown_text(doc.heading)}", "", banner.status_banner(doc, refs.by_id, links),
+             edition_pages.banner(doc, links, refs.today),
+             cards.card(doc, links, functions.inventory), "",
+             edition_pages.history(doc, links, refs.today), "",
+             paper.head(doc, links.directory_urls, pdf), "",
+             fields.html(), "", *([outline, ""] if outline else []),
+             body, "", tail, backlinks.section(doc, refs, links)]
     return _front_matter(meta) + "\n".join(parts).rstrip() + "\n"
 
 

@@ -16,7 +16,10 @@ from dataclasses import dataclass, field
 from dangjian.text import headings, numerals
 
 _NUM = f"[{numerals.NUMERAL_CHARS}]+|[0-9]+"
-_UNIT = re.compile(rf"^(#{{1,6}}[ \t]*)?第({_NUM})(编|章|节|条)([\u3000 \t]*)(.*)$")
+_UNIT = re.compile(rf"^(#{{1,6}}[ \t]*)?第({_NUM})(编|章|节|条|編|節|條)([\u3000 \t]*)(.*)$")
+_SIMPLIFIED = {"編": "编", "節": "节", "條": "条"}
+"""Units as a web mirror's traditional script writes them: the same divisions, and the
+same anchors (第八条), so that references and search land on them."""
 _SPACE = "[ \t\u3000]*"
 # Unnumbered parts stand alone on their line: 总　纲, 附则, 附件2, 附件：….
 _PART = re.compile(rf"^(#{{1,6}}[ \t]*)?(总{_SPACE}纲|序{_SPACE}言|附{_SPACE}则"
@@ -24,7 +27,7 @@ _PART = re.compile(rf"^(#{{1,6}}[ \t]*)?(总{_SPACE}纲|序{_SPACE}言|附{_SPAC
                    rf"{_SPACE}[：:]?{_SPACE}(\{{[^{{}}]*\}})?$")
 CITING = re.compile(r"^(?:规定|所|的|中|之|和|与|或|至|到|、|，|,|第)")
 """Words that follow 第X条 when a sentence cites an article rather than opening one."""
-_CITED = re.compile(rf"第(?:{_NUM})[编章节条款项]")
+_CITED = re.compile(rf"第(?:{_NUM})[编章节条款项編節條項]")
 _ITEM = re.compile(rf"^[（(]([{numerals.NUMERAL_CHARS}]+)[）)]")
 """A 项 within an article: （一）, （二）…"""
 
@@ -133,7 +136,8 @@ def parse(text: str, first_line: int = 1) -> Body:
 
 def _is_part_line(line: str) -> bool:
     match = _UNIT.match(line.strip())
-    return bool(match and match.group(3) == "编" and (match.group(1) or match.group(4)))
+    return bool(match and _SIMPLIFIED.get(match.group(3), match.group(3)) == "编"
+                and (match.group(1) or match.group(4)))
 
 
 def _division(line: str, line_no: int, state: _State, indented: bool = False) -> Division | None:
@@ -148,20 +152,21 @@ def _division(line: str, line_no: int, state: _State, indented: bool = False) ->
     if not match:
         return None
     number = numerals.to_int(match.group(2))
-    unit = match.group(3)
+    written = match.group(3)
+    unit = _SIMPLIFIED.get(written, written)
     if number is None:
         return None
     # A jump forward (an excerpt's gap) counts only where the number stands apart as a
     # heading or before a space, never run into the sentence.
     marked = bool(match.group(1) or match.group(4))
     last = state.last[unit]
-    label = f"第{match.group(2)}{unit}"
+    label = f"第{match.group(2)}{written}"
     if last == 0 or number == last + 1 or (marked and number > last):
-        anchor = label
+        anchor = f"第{match.group(2)}{unit}"
         if unit == "节":
-            anchor = state.chapter_anchor + label
+            anchor = state.chapter_anchor + anchor
         elif unit == "章" and label in state.seen:
-            anchor = state.part_label + label  # chapters that restart in every 编
+            anchor = state.part_label + anchor  # chapters that restart in every 编
         return Division(unit, number, label, anchor, match.group(5).strip(), line_no)
     # Run into its sentence, the number may be a citation (第二条其余部分至第六条…),
     # and inside a block (an admonition) it is a note about the text.
@@ -190,7 +195,7 @@ def _place(division: Division, state: _State) -> list[str]:
     if unit != "条":
         state.holder = level
     if unit == "编":
-        state.part_label = division.label
+        state.part_label = division.anchor
         state.last["章"] = state.last["节"] = 0
         body.parts.append(division)
     elif unit == "":
