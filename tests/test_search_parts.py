@@ -18,6 +18,7 @@ from dangjian.search import parts, search_index
 
 from . import search_ui
 from .conftest import ROOT, _QuietHandler
+from .search_queries import QUERIES, Query
 
 PART_PAGES = 12
 """Small enough that the shipped content needs several parts."""
@@ -100,6 +101,25 @@ def split_tab(browser, split_url):
     search_ui.ready(tab)
     yield tab
     context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", QUERIES, ids=[q.text for q in QUERIES])
+def test_the_query_set_holds_on_a_split_index(split_tab, query: Query):
+    """The expectations of the site indexed in one run (test_search.py): the browser
+    ranks the merged list's first pages by their text, not by each part's statistics."""
+    hits = search_ui.search(split_tab, query.text)
+    paths = [hit.path for hit in hits]
+    if not query.expect:
+        assert paths == []
+        return
+    for expected in query.expect:
+        assert expected in paths, f"{query.text}: {paths}"
+    if query.first:
+        assert paths[0] == query.expect[0], f"{query.text}: {paths}"
+    if query.anchor:
+        page = next(hit for hit in hits if hit.path == query.expect[0])
+        assert query.anchor in page.anchors, f"{query.text}: {page.anchors}"
 
 
 @pytest.mark.browser
