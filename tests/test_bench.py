@@ -143,3 +143,12 @@ def test_peaks_are_kept_per_program(tmp_path: Path):
     peaks = [kib for name, kib in usage.peaks.items() if name.startswith("python")]
     assert max(peaks) > 120 * 1024
     assert usage.cpu >= 0 and usage.seconds >= 0.5
+
+
+def test_the_alignment_bench_compares_a_long_regulation_with_its_revision(capsys):
+    import alignment
+
+    assert alignment.main(["--articles", "150", "--runs", "1"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("150 → 150 articles")
+    assert "删除 5" in out and "新增 5" in out
