@@ -9,6 +9,8 @@ Every page says in its metadata that it is synthetic benchmark text.
 Of N pages, about 2 % are work plans, 18 % study materials and the rest regulations
 (chapters and articles); N / 100 publications go to ``data/publications.yml``. Bodies
 average about 1,300 characters, and cite one another as 《title》 and 《title》第X条.
+Every 20th regulation was revised once: its work file and two editions (one article
+revised, one deleted, one added), which the build shows with their 新旧条文对照.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO / "tests" / "fixtures" / "shared"
 SEED = 2020
+EDITIONS_EVERY = 20
+"""Every 20th regulation was revised once: a work with two editions (and their 对照)."""
 SYNTHETIC = "基准测试用的合成文本：句子取自种子和语料文件，随机拼接，不是任何真实文件。"
 
 _DIGITS = "零一二三四五六七八九"
@@ -177,6 +181,33 @@ class Generator:
 
     # Pages ------------------------------------------------------------------------------
 
+    def editions(self, reg: Regulation) -> dict[str, str]:
+        """A regulation revised once: the work's file and its two editions (path → text),
+        the second with one article revised, one deleted and one added."""
+        text = self.regulation(reg)
+        meta, body = text.split("\n---\n\n", 1)
+        fields = dict(line.split(": ", 1) for line in meta.removeprefix("---\n").split("\n"))
+        work = ["title", "aliases", "category", "tags"]
+        edition = ["issuer", "number", "note"]
+        first = int(fields["issued"][:4])
+        second = first + self.rng.randint(1, 5)
+        lines = body.split("\n\n")
+        articles = [i for i, line in enumerate(lines) if re.match(r"第.+?条　", line)]
+        revised = list(lines)
+        revised[articles[1]] += self.sentence(cite=0)
+        revised.insert(articles[-1], "第九十九条　" + self.sentences(1, 2))
+        del revised[articles[2]]
+        revised = _renumber(revised)
+        return {
+            f"{reg.id}.md": _page([f"{k}: {fields[k]}" for k in work if k in fields], ""),
+            f"{reg.id}/{first}.md": _page(
+                [f"edition: {first}年版", f"adopted: {fields['issued']}"]
+                + [f"{k}: {fields[k]}" for k in edition], body),
+            f"{reg.id}/{second}.md": _page(
+                [f"edition: {second}年修订", f"adopted: {second}{fields['issued'][4:]}"]
+                + [f"{k}: {fields[k]}" for k in edition], "\n\n".join(revised)),
+        }
+
     def regulation(self, reg: Regulation) -> str:
         year = self.rng.randint(2005, 2024)
         issued = f"{year}-{self.rng.randint(1, 12):02d}-{self.rng.randint(1, 28):02d}"
@@ -257,6 +288,17 @@ def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+def _renumber(lines: list[str]) -> list[str]:
+    count = 0
+    out = []
+    for line in lines:
+        if re.match(r"第.+?条　", line):
+            count += 1
+            line = f"第{numeral(count)}条　" + line.split("　", 1)[1]
+        out.append(line)
+    return out
+
+
 def _page(meta: list[str], body: str) -> str:
     return "---\n" + "\n".join(meta) + "\n---\n\n" + body + "\n"
 
@@ -273,8 +315,13 @@ def generate(root: Path, n: int, shared: Path = SHARED, seed: int = SEED) -> Pat
     (root / "data").mkdir()
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     _write(docs / "index.md", HOME)
-    for reg in gen.regulations:
-        _write(docs / "regulations" / f"{reg.id}.md", gen.regulation(reg))
+    for index, reg in enumerate(gen.regulations):
+        if index % EDITIONS_EVERY == EDITIONS_EVERY - 1:
+            for path, text in gen.editions(reg).items():
+                (docs / "regulations" / path).parent.mkdir(exist_ok=True)
+                _write(docs / "regulations" / path, text)
+        else:
+            _write(docs / "regulations" / f"{reg.id}.md", gen.regulation(reg))
     for i in range(gen.plans):
         plan_id, text = gen.plan(i)
         _write(docs / "workplans" / f"{plan_id}.md", text)

@@ -47,9 +47,11 @@ def test_corpus_loads_without_a_problem_and_cites_itself(project: Path):
     content = loader.load(Project.at(project), diagnostics)
     assert diagnostics.items == []
     kinds = Counter(doc.kind.name for doc in content.inventory.documents)
-    assert kinds == {"regulation": 239, "study": 54, "workplan": 6, "publication": 3}
+    # 239 regulations, 11 of them revised once: a work and its two editions each.
+    assert kinds == {"regulation": 239 + 2 * 11, "study": 54, "workplan": 6, "publication": 3}
+    assert sum(1 for doc in content.inventory.documents if doc.editions) == 11
     pages, mean = corpus.body_chars(project)
-    assert pages == 300 and 1000 < mean < 1600
+    assert pages == 300 + 2 * 11 and 1000 < mean < 1600
     names = content.inventory.by_name
     cited = articles = 0
     for doc in content.inventory.documents:
