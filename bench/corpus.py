@@ -148,6 +148,12 @@ class Generator:
         titles = [(org, topic, category) for org in ORGS for topic in TOPICS
                   for category in CATEGORIES]
         self.rng.shuffle(titles)
+        # Larger projects (20,000 pages) add more branches after these, shuffled apart,
+        # so that a smaller project keeps the same titles and bytes.
+        more = [(f"X企业第{i}分公司党委", topic, category) for i in range(61, 301)
+                for topic in TOPICS for category in CATEGORIES]
+        random.Random(SEED).shuffle(more)
+        titles += more
         if count > len(titles):
             raise SystemExit(f"at most {len(titles)} regulations")
         out = []
