@@ -79,3 +79,19 @@ def _hit(item: dict) -> Hit:
     path = unquote(urlsplit(item["url"]).path).lstrip("/")
     anchors = tuple(unquote(urlsplit(url).fragment) for url in item["sections"])
     return Hit(path, item["title"], item["meta"], anchors)
+
+
+def check(page, query) -> None:
+    """``query`` (search_queries.Query) gives what it expects in the top three."""
+    hits = search(page, query.text)
+    paths = [hit.path for hit in hits]
+    if not query.expect:
+        assert paths == []
+        return
+    for expected in query.expect:
+        assert expected in paths, f"{query.text}: {paths}"
+    if query.first:
+        assert paths[0] == query.expect[0], f"{query.text}: {paths}"
+    if query.anchor:
+        found = next(hit for hit in hits if hit.path == query.expect[0])
+        assert query.anchor in found.anchors, f"{query.text}: {found.anchors}"

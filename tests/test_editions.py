@@ -391,18 +391,10 @@ def test_regulation_index_knows_when_each_edition_was_in_force(charter_site):
 
 @pytest.fixture(scope="module")
 def charter_url(charter_site):
-    import functools
-    import http.server
-    import threading
+    from .conftest import served
 
-    from .conftest import _QuietHandler
-
-    handler = functools.partial(_QuietHandler, directory=str(charter_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with served(charter_site) as url:
+        yield url
 
 
 @pytest.mark.browser

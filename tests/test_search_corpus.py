@@ -3,16 +3,13 @@ subset of the corpus query set (the whole set: ``nox -s bench_search``)."""
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from . import corpus_search, search_ui
+from .conftest import served
 from .search_queries import CORPUS_QUERIES, XIZE
 from .test_traditional import TO_TRADITIONAL
 
@@ -40,23 +37,6 @@ def corpus_tab(browser, tmp_path_factory: pytest.TempPathFactory) -> Iterator:
         search_ui.ready(tab)
         yield tab
         tab.close()
-
-
-@contextlib.contextmanager
-def served(directory: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args) -> None:  # noqa: A002
-        pass
 
 
 FANTI = TO_TRADITIONAL.convert("中央八项规定精神学习材料（网页转载）\n"

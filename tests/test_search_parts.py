@@ -3,10 +3,7 @@ merged by the search box into one ranked list."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,7 +14,7 @@ from hypothesis import strategies as st
 from dangjian.search import parts, search_index
 
 from . import search_ui
-from .conftest import ROOT, _QuietHandler
+from .conftest import ROOT, served
 from .search_queries import QUERIES, Query
 
 PART_PAGES = 12
@@ -85,12 +82,8 @@ def test_a_site_in_one_part_lists_none(built_site):
 
 @pytest.fixture(scope="module")
 def split_url(split_site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(split_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with served(split_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -108,18 +101,7 @@ def split_tab(browser, split_url):
 def test_the_query_set_holds_on_a_split_index(split_tab, query: Query):
     """The expectations of the site indexed in one run (test_search.py): the browser
     ranks the merged list's first pages by their text, not by each part's statistics."""
-    hits = search_ui.search(split_tab, query.text)
-    paths = [hit.path for hit in hits]
-    if not query.expect:
-        assert paths == []
-        return
-    for expected in query.expect:
-        assert expected in paths, f"{query.text}: {paths}"
-    if query.first:
-        assert paths[0] == query.expect[0], f"{query.text}: {paths}"
-    if query.anchor:
-        page = next(hit for hit in hits if hit.path == query.expect[0])
-        assert query.anchor in page.anchors, f"{query.text}: {page.anchors}"
+    search_ui.check(split_tab, query)
 
 
 @pytest.mark.browser

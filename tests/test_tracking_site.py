@@ -3,17 +3,14 @@ print (real Chromium, print media and PDF)."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, _QuietHandler
+from .conftest import ROOT, served
 from .test_build import ids_in
 from .test_site_integrity import _Refs, _target
 from .two_years import two_years_files
@@ -35,12 +32,8 @@ def two_year_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def two_year_url(two_year_site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(two_year_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with served(two_year_site) as url:
+        yield url
 
 
 def links_in(site: Path, page: Path) -> list[tuple[str, Path | None]]:
