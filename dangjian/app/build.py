@@ -18,6 +18,7 @@ from pathlib import Path
 from dangjian.app import deploy
 from dangjian.core.diagnostics import ContentError, Diagnostic, Severity
 from dangjian.engine import render as engine
+from dangjian.group import publish
 from dangjian.pdf import export as pdf_export
 from dangjian.pipeline import output_check
 from dangjian.pipeline import variant as variants
@@ -105,6 +106,9 @@ def build(config_file: Path, site_dir: Path | None = None, strict: bool | None =
             report.search = variant.index(building)
         if not offline:
             deploy.write(building)
+            # What other sites of the group may cite here (a library's inventory).
+            publish.write(building, prepared, config.site_name, config.site_url,
+                          bool(config.use_directory_urls))
         _search_strictness(report, prepared.strict)
         say("发布前检查每个输出文件…")
         with report.phase("发布检查"):

@@ -39,7 +39,8 @@ def main(argv: list[str] | None = None) -> int:
         return 70
 
 
-FAILED = {"build": "构建失败", "serve": "预览失败", "check": "检查失败", "bundle": "打包失败"}
+FAILED = {"build": "构建失败", "serve": "预览失败", "check": "检查失败", "bundle": "打包失败",
+          "libraries": "更新失败"}
 """The commands that read a site's mkdocs.yml, and how each says that it failed."""
 
 
@@ -78,6 +79,11 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", default=None, help="有警告即失败")
     check.add_argument("--audience", help="按该读者范围检查（默认取配置）")
     check.set_defaults(run=_check)
+
+    libraries = sub.add_parser("libraries", help="集团的法规库和其他站点：refresh 取得它们的目录")
+    libraries.add_argument("action", choices=["refresh"],
+                           help="refresh：把 libraries 和 federation 中各站点的目录复制到 data/")
+    libraries.set_defaults(run=_libraries)
 
     bundle = sub.add_parser("bundle", help="生成可从 U 盘直接打开的离线包（zip）")
     bundle.add_argument("-o", "--out", type=Path, default=Path("dist"),
@@ -207,6 +213,16 @@ def _check(args: argparse.Namespace) -> int:
     print(f"检查完成：{len(errors)} 个错误，{len(warnings)} 个警告"
           + ("（严格模式：警告也算失败）" if prepared.strict and warnings else "") + "。")
     return 1 if prepared.failed else 0
+
+
+def _libraries(args: argparse.Namespace) -> int:
+    from dangjian.engine import render as engine
+    from dangjian.group.refresh import refresh
+
+    _, settings = engine.load(args.config_file)
+    for done in refresh(settings):
+        print(f"{done.name}：{done.documents} 个文件 → {settings.project.shown(done.path)}")
+    return 0
 
 
 def _bundle(args: argparse.Namespace) -> int:
