@@ -13,7 +13,7 @@ from dangjian.app.build import build
 from dangjian.app.check import check
 from dangjian.group import format as fmt
 
-from .group_fixture import LIBRARY_NAME, library_project, subsidiary_project
+from .group_fixture import LIBRARY_NAME, config, library_project, subsidiary_project
 from .test_build_links import links_in
 
 pytestmark = pytest.mark.build
@@ -161,3 +161,36 @@ def test_library_url_in_settings_is_refused(tmp_path, group, url):
     library, _ = group
     project = subsidiary_project(tmp_path / "sub", url, library / "site")
     assert cli.main(["-f", str(project / "mkdocs.yml"), "check"]) == 1
+
+
+# --- check --federation ----------------------------------------------------------------
+
+def test_federation_check_of_a_subsidiary(tmp_path, group):
+    library, _ = group
+    project = subsidiary_project(tmp_path / "sub", LIBRARY_URL, library / "site",
+                                 local_copy=True)
+    cli.main(["-f", str(project / "mkdocs.yml"), "libraries", "refresh"])
+    found = [d.format() for d in check(project / "mkdocs.yml", federation=True).problems]
+    assert "docs/regulations/bing.md:2: 警告: title: 《集团丙办法》与法规库中的文件同名" \
+           "（“集团法规库”的《集团丙办法》）：本站的文件优先，引用不会指向法规库；" \
+           "若是共用法规的本地副本，请删除它，改为引用法规库" in found
+    assert "docs/regulations/xize.md:9: 警告: federation: 《集团乙章程（2017年修订）》：" \
+           "引用的是法规库“集团法规库”中《集团乙章程》的2017年修订版本，" \
+           "已被2022年修订版本取代" in found
+    # Without --federation none of this is reported.
+    plain = [d.format() for d in check(project / "mkdocs.yml").problems]
+    assert not [line for line in plain if "法规库" in line]
+
+
+def test_federation_check_of_the_library_finds_uncited_documents(tmp_path, group):
+    library, subsidiary = group
+    extra = (f"      federation:\n        - name: 一公司党委\n"
+             f"          url: /sub/\n          path: {subsidiary / 'site'}\n")
+    (library / "mkdocs.yml").write_text(config(LIBRARY_NAME, extra), "utf-8")
+    try:
+        assert cli.main(["-f", str(library / "mkdocs.yml"), "libraries", "refresh"]) == 0
+        found = [d.format() for d in check(library / "mkdocs.yml", federation=True).problems]
+    finally:
+        (library / "mkdocs.yml").write_text(config(LIBRARY_NAME), "utf-8")
+    assert found == ["docs/regulations/bing.md:2: 警告: federation: "
+                     "《集团丙办法》：登记的 1 个站点都没有引用它"]

@@ -78,6 +78,9 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="只检查内容，不构建")
     check.add_argument("--strict", action="store_true", default=None, help="有警告即失败")
     check.add_argument("--audience", help="按该读者范围检查（默认取配置）")
+    check.add_argument("--federation", action="store_true",
+                       help="也检查集团各站点之间：与法规库同名的文件、引用已被取代的版本、"
+                            "没有站点引用的文件")
     check.set_defaults(run=_check)
 
     libraries = sub.add_parser("libraries", help="集团的法规库和其他站点：refresh 取得它们的目录")
@@ -207,7 +210,7 @@ def _serve(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     from dangjian.app.check import check
 
-    prepared = check(args.config_file, args.strict, args.audience)
+    prepared = check(args.config_file, args.strict, args.audience, args.federation)
     _print_diagnostics(prepared.problems)
     errors, warnings = prepared.diagnostics.errors, prepared.diagnostics.warnings
     print(f"检查完成：{len(errors)} 个错误，{len(warnings)} 个警告"

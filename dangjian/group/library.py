@@ -28,6 +28,9 @@ REFRESH_HINT = "请运行 dangjian libraries refresh 取得它的目录"
 @dataclass(frozen=True)
 class LibraryDoc:
     library: str
+    """The library's name in this site's mkdocs.yml."""
+    site: str
+    """The name the library gives itself in its inventory."""
     base: str
     """The library's published URL, ending with /."""
     entry: fmt.Entry
@@ -70,6 +73,10 @@ class LibraryDoc:
             return None
         return self.anchor(edition, *division)
 
+    def cite(self, edition: fmt.EditionEntry | None, page: str, source: str, line: int,
+             written: str) -> LibraryCite:
+        return LibraryCite(self, edition.key if edition else None, page, source, line, written)
+
     def has_text(self, edition: fmt.EditionEntry | None) -> bool:
         return bool(edition.anchors if edition is not None else self.entry.anchors)
 
@@ -82,8 +89,7 @@ class LibraryDoc:
 class LibraryCite:
     """A citation into a library, as resolved: recorded for the inventory and the checks."""
 
-    library: str
-    id: str
+    doc: LibraryDoc
     edition: str | None
     page: str
     source: str
@@ -99,7 +105,7 @@ class Libraries:
 
     def add(self, site: SiteRef, base: str, inventory: fmt.Inventory) -> None:
         for entry in inventory.documents:
-            doc = LibraryDoc(site.name, base, entry, _timeline(entry))
+            doc = LibraryDoc(site.name, inventory.site.name, base, entry, _timeline(entry))
             self.documents.append(doc)
             self._ids.setdefault(entry.id, []).append(doc)
             self._ids.setdefault(f"{site.name}:{entry.id}", []).append(doc)

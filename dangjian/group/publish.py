@@ -21,7 +21,8 @@ def inventory(prepared: Prepared, site_name: str, site_url: str | None,
     public = prepared.settings.audiences.default
     documents = [_entry(doc, directory_urls) for doc in prepared.content.inventory.documents
                  if not doc.is_edition and doc.meta.visibility == public]
-    cites = [fmt.Cited(library=hit.library, id=hit.id, edition=hit.edition,
+    # Named as the library names itself, so that the library recognises its own.
+    cites = [fmt.Cited(library=hit.doc.site, id=hit.doc.entry.id, edition=hit.edition,
                        page=page_url(hit.page, directory_urls))
              for hit in prepared.refs.library_items
              if _public(prepared, hit.page)]

@@ -392,9 +392,8 @@ def _cite_library(text: Text, citation: Citation, refs: References,
         diagnostics.warning(text.source, citation.line, field_name,
                             f"{citation.written}：法规库“{doc.library}”没有 "
                             f"{citation.edition_year} 年的版本（收录：{held}）")
-    refs.library_items.append(LibraryCite(doc.library, doc.entry.id,
-                                          edition.key if edition else None, text.page,
-                                          text.source, citation.line, citation.written))
+    refs.library_items.append(doc.cite(edition, text.page, text.source, citation.line,
+                                       citation.written))
     if not doc.has_text(edition):
         return True
     for division in citation.divisions:
@@ -425,8 +424,7 @@ def _link_library(text: Text, link: wikilinks.WikiLink, refs: References,
                           f"{link.written}：法规库“{doc.library}”的 《{doc.entry.title}》 "
                           f"中没有 “{link.anchor}”")
         return True
-    refs.library_items.append(LibraryCite(doc.library, doc.entry.id,
-                                          edition.key if edition else None, text.page,
-                                          text.source, link.line, link.written))
+    refs.library_items.append(doc.cite(edition, text.page, text.source, link.line,
+                                       link.written))
     return True
 
