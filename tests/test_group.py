@@ -12,6 +12,7 @@ from dangjian.app import cli
 from dangjian.app.build import build
 from dangjian.app.check import check
 from dangjian.group import format as fmt
+from dangjian.group import portal, sites
 
 from .group_fixture import LIBRARY_NAME, config, library_project, subsidiary_project
 from .test_build_links import links_in
@@ -194,3 +195,32 @@ def test_federation_check_of_the_library_finds_uncited_documents(tmp_path, group
         (library / "mkdocs.yml").write_text(config(LIBRARY_NAME), "utf-8")
     assert found == ["docs/regulations/bing.md:2: 警告: federation: "
                      "《集团丙办法》：登记的 1 个站点都没有引用它"]
+
+
+# --- the portal --------------------------------------------------------------------------
+
+def test_portal_lists_its_federation_for_the_search(tmp_path, group):
+    library, subsidiary = group
+    assert not (subsidiary / "site/_dangjian/federation.js").exists()
+    extra = "      federation:\n        - name: 集团法规库\n          url: /lib/\n"
+    project = subsidiary_project(tmp_path / "sub", LIBRARY_URL, library / "site",
+                                 federation=extra)
+    cli.main(["-f", str(project / "mkdocs.yml"), "libraries", "refresh"])
+    build(project / "mkdocs.yml")
+    script = (project / "site/_dangjian/federation.js").read_text(encoding="utf-8")
+    data = json.loads(script.removeprefix("window.dangjianSites = ").rstrip(";\n"))
+    assert data == {"self": "一公司党委",
+                    "sites": [{"name": "集团法规库", "bundle": "/lib/pagefind/"}]}
+    html = (project / "site/index.html").read_text(encoding="utf-8")
+    assert html.index("_dangjian/federation.js") < html.index("_dangjian/search.js")
+
+
+def test_portal_script_cannot_close_a_script_element():
+    script = portal.script({"self": "甲</script><script>alert(1)</script>", "sites": []})
+    assert "</" not in script
+
+
+@pytest.mark.parametrize("name", ["a/b", "../x", ".hidden", "a<b"])
+def test_site_names_that_could_escape_data_are_refused(name):
+    with pytest.raises(sites.GroupConfigError):
+        sites.parse([{"name": name, "url": "/lib/"}], [])

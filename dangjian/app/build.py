@@ -18,7 +18,7 @@ from pathlib import Path
 from dangjian.app import deploy
 from dangjian.core.diagnostics import ContentError, Diagnostic, Severity
 from dangjian.engine import render as engine
-from dangjian.group import publish
+from dangjian.group import portal, publish
 from dangjian.pdf import export as pdf_export
 from dangjian.pipeline import output_check
 from dangjian.pipeline import variant as variants
@@ -84,6 +84,7 @@ def build(config_file: Path, site_dir: Path | None = None, strict: bool | None =
     say("生成页面…")
     with report.phase("生成页面"):
         staged = variants.stage_variant(prepared, variant, bool(config.use_directory_urls))
+        portal.stage(staged, settings, config.site_name, offline)
 
     building = site_dir.with_name(f".{site_dir.name}.building")
     shutil.rmtree(building, ignore_errors=True)

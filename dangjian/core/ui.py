@@ -277,6 +277,8 @@ TABLE: dict[str, dict[str, Any]] = {
         "filter_option": "{label}，{count} 条",
         "result_at": "第 {number} 条，共 {total} 条：{title}",
         "results_label": "搜索结果",
+        "site": "站点",
+        "by_site": "按站点筛选",
     },
     "notfound": {
         "title": "找不到这个页面",

@@ -32,6 +32,9 @@ def refresh(settings: Settings) -> list[Refreshed]:
     for field, folder, sites in (("libraries", LIBRARIES_DIR, settings.group.libraries),
                                  ("federation", FEDERATION_DIR, settings.group.federation)):
         for index, site in enumerate(sites):
+            if folder == FEDERATION_DIR and not _fetchable(site):
+                # Searched only: its inventory serves check --federation, when reachable.
+                continue
             try:
                 inventory = fmt.parse_bytes(_fetch(site, settings.root))
             except fmt.InventoryError as exc:
@@ -45,6 +48,10 @@ def refresh(settings: Settings) -> list[Refreshed]:
     if problems:
         raise ContentError(problems)
     return done
+
+
+def _fetchable(site: SiteRef) -> bool:
+    return site.path is not None or urlsplit(site.url or "").scheme in ("http", "https")
 
 
 def _fetch(site: SiteRef, root: Path) -> bytes:
