@@ -6,7 +6,9 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
+import zipfile
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -80,3 +82,44 @@ def test_portal_header_box_labels_results_by_site(page, portal):
         return labels.some(([href, name]) => href.startsWith("/lib/") && name === names[0])
             && labels.some(([href, name]) => href.startsWith("/sub/") && name === names[1]);
     }""", arg=[LIBRARY_NAME, SUBSIDIARY_NAME])
+
+
+@pytest.fixture(scope="module")
+def group_bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A bundle of the subsidiary (the portal) with the library, unpacked."""
+    root = tmp_path_factory.mktemp("group-bundle")
+    library = library_project(root / "lib")
+    build(library / "mkdocs.yml")
+    subsidiary = subsidiary_project(root / "sub", "http://lib.example/", library / "site")
+    assert cli.main(["-f", str(subsidiary / "mkdocs.yml"), "libraries", "refresh"]) == 0
+    assert cli.main(["-f", str(subsidiary / "mkdocs.yml"), "bundle", "--name", "group",
+                     "--site", str(library / "mkdocs.yml"), "-o", str(root / "dist")]) == 0
+    with zipfile.ZipFile(root / "dist" / "group.zip") as archive:
+        archive.extractall(root / "unpacked")
+    return root / "unpacked" / "group"
+
+
+def test_multi_site_bundle_searches_both_sites_from_file_urls(page, group_bundle):
+    assert (group_bundle / "sites/lib/regulations/jia.html").is_file()
+    assert not list(group_bundle.rglob("secret*"))
+    assert cli.main(["verify", str(group_bundle.parent.parent / "dist" / "group.zip")]) == 0
+    page.goto((group_bundle / "index.html").as_uri())
+    page.locator(".dj-offline-trigger").click()
+    page.fill(".dj-offline__input", "集团")
+    page.wait_for_function(
+        "() => document.querySelector('.dj-offline__status').textContent.length > 0")
+    hits = page.locator(".dj-offline__hit > a")
+    sites = page.locator(".dj-offline__hit .dj-offline__site").all_inner_texts()
+    assert set(sites) == {LIBRARY_NAME, SUBSIDIARY_NAME}
+    hrefs = [link.get_attribute("href") for link in hits.all()]
+    assert any(href.endswith("sites/lib/regulations/jia.html") for href in hrefs)
+    assert any(href.endswith("regulations/xize.html") and "sites/" not in href
+               for href in hrefs)
+    # Filter by site: only the library's results remain, and they open from file://.
+    page.locator(f".dj-offline__sites button:has-text('{SUBSIDIARY_NAME}')").click()
+    page.wait_for_function("""(name) => [...document.querySelectorAll(
+        '.dj-offline__hit .dj-offline__site')].every((label) => label.textContent === name)""",
+        arg=LIBRARY_NAME)
+    page.locator(".dj-offline__hit > a", has_text="集团甲条例").first.click()
+    page.wait_for_url("**/sites/lib/regulations/jia.html")
+    assert page.locator("h1").first.inner_text().startswith("集团甲条例")

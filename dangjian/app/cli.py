@@ -89,6 +89,9 @@ def _parser() -> argparse.ArgumentParser:
     libraries.set_defaults(run=_libraries)
 
     bundle = sub.add_parser("bundle", help="生成可从 U 盘直接打开的离线包（zip）")
+    bundle.add_argument("--site", type=Path, action="append", default=[],
+                        help="另一个站点的 mkdocs.yml：一并打进离线包（放在 sites/ 下），"
+                             "离线搜索覆盖全部站点；可写多次")
     bundle.add_argument("-o", "--out", type=Path, default=Path("dist"),
                         help="输出目录（默认 dist/）")
     bundle.add_argument("--name", help="文件名（默认 dangjian-日期）")
@@ -233,8 +236,14 @@ def _bundle(args: argparse.Namespace) -> int:
     from dangjian.offline.signing import SigningError
 
     try:
-        info = bundle(args.config_file, args.out, args.name, say=_say, audience=args.audience,
-                      sign=args.sign, pdf=args.pdf)
+        if args.site:
+            from dangjian.offline.group_bundle import bundle_group
+
+            info = bundle_group(args.config_file, args.site, args.out, args.name, say=_say,
+                                audience=args.audience, sign=args.sign)
+        else:
+            info = bundle(args.config_file, args.out, args.name, say=_say,
+                          audience=args.audience, sign=args.sign, pdf=args.pdf)
     except SigningError as exc:
         print(f"打包失败：{exc}", file=sys.stderr)
         return 1
