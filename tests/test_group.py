@@ -191,10 +191,16 @@ def test_federation_check_of_the_library_finds_uncited_documents(tmp_path, group
     try:
         assert cli.main(["-f", str(library / "mkdocs.yml"), "libraries", "refresh"]) == 0
         found = [d.format() for d in check(library / "mkdocs.yml", federation=True).problems]
+        build(library / "mkdocs.yml", tmp_path / "site")
     finally:
         (library / "mkdocs.yml").write_text(config(LIBRARY_NAME), "utf-8")
     assert found == ["docs/regulations/bing.md:2: 警告: federation: "
                      "《集团丙办法》：登记的 1 个站点都没有引用它"]
+    # The library's page lists the subsidiary's page that cites it.
+    page = (tmp_path / "site/regulations/jia/index.html").read_text(encoding="utf-8")
+    assert '<span class="dj-backlinks__site">一公司党委</span> ' \
+           '<a href="/sub/regulations/xize/">一公司实施细则</a>' in page
+    assert "一公司" not in (tmp_path / "site/regulations/bing/index.html").read_text("utf-8")
 
 
 # --- the portal --------------------------------------------------------------------------

@@ -16,8 +16,8 @@ from dangjian.pipeline.prepare import Prepared, prepare
 def check(config_file: Path, strict: bool | None = None, audience: str | None = None,
           federation: bool = False) -> Prepared:
     """``federation`` adds the checks across the sites of a group."""
-    config, settings = engine.load(config_file)
+    _, settings = engine.load(config_file)
     prepared = prepare(settings, audience, strict)
     if federation:
-        prepared.diagnostics.extend(federation_check.check(prepared, config.site_name))
+        prepared.diagnostics.extend(federation_check.check(prepared))
     return prepared

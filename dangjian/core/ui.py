@@ -226,6 +226,7 @@ TABLE: dict[str, dict[str, Any]] = {
     "backlinks": {
         "title": "被引用",
         "count": "本站共有 {count} 处引用了",
+        "elsewhere": "集团其他站点中引用它的页面：",
     },
     "listing": {
         "publications_intro": "被引用的图书和文献，本站只收其目录信息，不含全文。",

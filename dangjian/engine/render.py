@@ -78,7 +78,8 @@ def load(config_file: Path, offline: bool = False) -> tuple[MkDocsConfig, Settin
     except sites.GroupConfigError as exc:
         raise EngineError(f"mkdocs.yml: {exc}") from None
     return config, Settings(root, Path(config.docs_dir), root / data_dir, strict, audiences,
-                            Path(custom_dir) if custom_dir else None, group)
+                            Path(custom_dir) if custom_dir else None, group,
+                            str(config.site_name))
 
 
 MACROS_REFUSED = ("mkdocs.yml 启用了 macros 插件：页面函数（doc_link、metadata_card、"

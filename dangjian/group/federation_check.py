@@ -10,18 +10,16 @@ named under ``federation``, copied by ``dangjian libraries refresh``).
 from __future__ import annotations
 
 from dangjian.core.diagnostics import Diagnostics
-from dangjian.group import format as fmt
-from dangjian.group.sites import FEDERATION_DIR
 from dangjian.pipeline.prepare import Prepared
 
 FIELD = "federation"
 
 
-def check(prepared: Prepared, site_name: str) -> Diagnostics:
+def check(prepared: Prepared) -> Diagnostics:
     diagnostics = Diagnostics()
     _collisions(prepared, diagnostics)
     _superseded(prepared, diagnostics)
-    _uncited(prepared, site_name, diagnostics)
+    _uncited(prepared, diagnostics)
     return diagnostics
 
 
@@ -65,23 +63,18 @@ def _superseded(prepared: Prepared, diagnostics: Diagnostics) -> None:
                             f"《{doc.entry.title}》的{label}版本，已被{current.label}版本取代")
 
 
-def _uncited(prepared: Prepared, site_name: str, diagnostics: Diagnostics) -> None:
+def _uncited(prepared: Prepared, diagnostics: Diagnostics) -> None:
     settings = prepared.settings
-    cited: set[str] = set()
-    registered = 0
-    for index, site in enumerate(settings.group.federation):
-        path = site.copy_path(settings.data_dir, FEDERATION_DIR)
-        try:
-            inventory = fmt.read(path)
-        except fmt.InventoryError as exc:
-            diagnostics.error(settings.project.shown(path), 0, f"federation.{index}",
-                              f"站点“{site.name}”的目录无法使用：{exc}；"
-                              "请运行 dangjian libraries refresh")
-            continue
-        registered += 1
-        cited |= {c.id for c in inventory.cites if c.library == site_name}
+    elsewhere = prepared.refs.cited_elsewhere
+    for index, path, why in elsewhere.unreadable:
+        site = settings.group.federation[index]
+        diagnostics.error(settings.project.shown(path), 0, f"federation.{index}",
+                          f"站点“{site.name}”的目录无法使用：{why}；"
+                          "请运行 dangjian libraries refresh")
+    registered = elsewhere.registered
     if not registered:
         return
+    cited = set(elsewhere.by_id)
     cited |= {ref.target.id for ref in prepared.refs.items}
     cited |= {ref.target.work.id for ref in prepared.refs.items if ref.target.work}
     for doc in prepared.content.inventory.documents:

@@ -92,6 +92,8 @@ class Cited(_Strict):
     edition: Key | None = None
     page: Url
     """The citing page, relative to the citing site's root."""
+    title: str = Field(default="", max_length=500)
+    """The citing page's title."""
 
 
 class Site(_Strict):

@@ -73,9 +73,10 @@ class LibraryDoc:
             return None
         return self.anchor(edition, *division)
 
-    def cite(self, edition: fmt.EditionEntry | None, page: str, source: str, line: int,
-             written: str) -> LibraryCite:
-        return LibraryCite(self, edition.key if edition else None, page, source, line, written)
+    def cite(self, edition: fmt.EditionEntry | None, page: str, title: str, source: str,
+             line: int, written: str) -> LibraryCite:
+        return LibraryCite(self, edition.key if edition else None, page, title, source, line,
+                           written)
 
     def has_text(self, edition: fmt.EditionEntry | None) -> bool:
         return bool(edition.anchors if edition is not None else self.entry.anchors)
@@ -92,6 +93,8 @@ class LibraryCite:
     doc: LibraryDoc
     edition: str | None
     page: str
+    title: str
+    """The citing page's title."""
     source: str
     line: int
     written: str

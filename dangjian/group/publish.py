@@ -19,13 +19,14 @@ from dangjian.pipeline.prepare import Prepared
 def inventory(prepared: Prepared, site_name: str, site_url: str | None,
               directory_urls: bool) -> fmt.Inventory:
     public = prepared.settings.audiences.default
+    visibility = {doc.page: doc.meta.visibility for doc in prepared.content.inventory.documents}
     documents = [_entry(doc, directory_urls) for doc in prepared.content.inventory.documents
                  if not doc.is_edition and doc.meta.visibility == public]
     # Named as the library names itself, so that the library recognises its own.
     cites = [fmt.Cited(library=hit.doc.site, id=hit.doc.entry.id, edition=hit.edition,
-                       page=page_url(hit.page, directory_urls))
+                       page=page_url(hit.page, directory_urls), title=hit.title)
              for hit in prepared.refs.library_items
-             if _public(prepared, hit.page)]
+             if visibility.get(hit.page, public) == public]
     return fmt.Inventory(format=fmt.FORMAT, version=fmt.VERSION,
                          site=fmt.Site(name=site_name, url=_url(site_url)),
                          audience=public, documents=tuple(documents),
@@ -39,11 +40,6 @@ def write(site: Path, prepared: Prepared, site_name: str, site_url: str | None,
     path.write_text(fmt.dump(inventory(prepared, site_name, site_url, directory_urls)),
                     encoding="utf-8")
     return path
-
-
-def _public(prepared: Prepared, page: str) -> bool:
-    owner = next((d for d in prepared.content.inventory.documents if d.page == page), None)
-    return owner is None or owner.meta.visibility == prepared.settings.audiences.default
 
 
 def _cite_order(cited: fmt.Cited) -> tuple[str, str, str, str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dangjian.core.diagnostics import ContentError, Diagnostic, Diagnostics
-from dangjian.group import library
+from dangjian.group import cited_elsewhere, library
 from dangjian.load import assets, audiences, loader, wording
 from dangjian.load.loader import Content
 from dangjian.pipeline.settings import Settings
@@ -61,6 +61,7 @@ def prepare(settings: Settings, audience: str | None = None,
     content = audiences.restrict(content, audience, settings.audiences)
     libraries = library.load(settings, diagnostics)
     refs, resolved = references.resolve(content, libraries)
+    refs.cited_elsewhere = cited_elsewhere.load(settings)
     diagnostics.extend(resolved)
     return Prepared(settings, audience, settings.strict if strict is None else strict,
                     content, refs, diagnostics)

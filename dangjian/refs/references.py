@@ -16,6 +16,7 @@ from dangjian.core import editions
 from dangjian.core.diagnostics import Diagnostics
 from dangjian.core.documents import Document, Inventory
 from dangjian.core.model import Status
+from dangjian.group.cited_elsewhere import CitedElsewhere
 from dangjian.group.library import Libraries, LibraryCite, LibraryDoc
 from dangjian.load.loader import Content
 from dangjian.refs import anchors
@@ -86,6 +87,8 @@ class References:
     libraries: Libraries | None = None
     """Libraries of the group this site cites into (see ``dangjian.group.library``)."""
     library_items: list[LibraryCite] = field(default_factory=list)
+    cited_elsewhere: CitedElsewhere = field(default_factory=CitedElsewhere)
+    """Citations of this site's documents by the other sites of its group."""
     _comparisons: dict[tuple[str, str], Comparison] = field(default_factory=dict)
 
     def is_hidden(self, title: str, volume: str | None = None) -> bool:
@@ -392,8 +395,8 @@ def _cite_library(text: Text, citation: Citation, refs: References,
         diagnostics.warning(text.source, citation.line, field_name,
                             f"{citation.written}：法规库“{doc.library}”没有 "
                             f"{citation.edition_year} 年的版本（收录：{held}）")
-    refs.library_items.append(doc.cite(edition, text.page, text.source, citation.line,
-                                       citation.written))
+    refs.library_items.append(doc.cite(edition, text.page, text.title, text.source,
+                                       citation.line, citation.written))
     if not doc.has_text(edition):
         return True
     for division in citation.divisions:
@@ -424,7 +427,7 @@ def _link_library(text: Text, link: wikilinks.WikiLink, refs: References,
                           f"{link.written}：法规库“{doc.library}”的 《{doc.entry.title}》 "
                           f"中没有 “{link.anchor}”")
         return True
-    refs.library_items.append(doc.cite(edition, text.page, text.source, link.line,
-                                       link.written))
+    refs.library_items.append(doc.cite(edition, text.page, text.title, text.source,
+                                       link.line, link.written))
     return True
 
