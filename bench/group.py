@@ -114,6 +114,10 @@ def main() -> int:
     parser.add_argument("--sites", type=int, default=30, help="subsidiary sites")
     parser.add_argument("--pages", type=int, default=300, help="pages per subsidiary")
     parser.add_argument("--keep", type=Path, help="build into this folder and keep it")
+    parser.add_argument("--runs", type=int, default=2,
+                        help="builds of the subsidiary with and without the library (median)")
+    parser.add_argument("--builds-only", action="store_true",
+                        help="only the library and one subsidiary's builds, no search")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="dangjian-group-") as temp:
         work = args.keep or Path(temp)
@@ -124,14 +128,19 @@ def main() -> int:
         inventory = (www / "lib" / "_dangjian" / "inventory.json").read_bytes()
         say(f"library: {len(titles)} regulations built in {library_seconds:.1f} s")
 
-        # One subsidiary, built the same way with and without the library (median of 2).
+        # One subsidiary, built the same way with and without the library (median).
         first = subsidiary_project(work / "s01", 1, args.pages, titles)
-        without = statistics.median(_timed(first, work / "s01-alone") for _ in range(2))
+        without = statistics.median(_timed(first, work / "s01-alone") for _ in range(args.runs))
         sites = [(f"第{n}分公司党委", f"s{n:02d}") for n in range(2, args.sites + 1)]
         with_library(first, www / "lib", [(LIBRARY_NAME, "lib"), *sites])
-        with_lib = statistics.median(_timed(first, www / "s01") for _ in range(2))
+        with_lib = statistics.median(_timed(first, www / "s01") for _ in range(args.runs))
         say(f"s01: {without:.1f} s alone, {with_lib:.1f} s with the library")
 
+        if args.builds_only:
+            print(f"| one subsidiary ({args.pages} pages), without / with the library of "
+                  f"{len(titles)} | {without:.1f} s / {with_lib:.1f} s |")
+            print(f"| library inventory | {len(inventory) / 1024:.0f} KB |")
+            return 0
         others = []
         for number in range(2, args.sites + 1):
             config = subsidiary_project(work / f"s{number:02d}", number, args.pages, titles)

@@ -22,9 +22,9 @@ class Settings:
     custom_dir: Path | None = None
     """The theme's ``custom_dir`` (overrides/), where a site overrides templates."""
     group: GroupConfig = field(default_factory=GroupConfig)
+    """The libraries it cites into and the sites its search also searches."""
     site_name: str = ""
     """How the site names itself (mkdocs.yml ``site_name``); its name in a group."""
-    """The libraries it cites into and the sites its search also searches."""
 
     @property
     def project(self) -> Project:
