@@ -8,6 +8,7 @@ for a narrower audience (党委委员) must not even be named there.
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import quote
 
 from dangjian.core.documents import Document
 from dangjian.core.kinds import REGULATION
@@ -24,7 +25,7 @@ def inventory(prepared: Prepared, site_name: str, site_url: str | None,
                  if not doc.is_edition and doc.meta.visibility == public]
     # Named as the library names itself, so that the library recognises its own.
     cites = [fmt.Cited(library=hit.doc.site, id=hit.doc.entry.id, edition=hit.edition,
-                       page=page_url(hit.page, directory_urls), title=hit.title)
+                       page=_page_url(hit.page, directory_urls), title=hit.title)
              for hit in prepared.refs.library_items
              if visibility.get(hit.page, public) == public]
     return fmt.Inventory(format=fmt.FORMAT, version=fmt.VERSION,
@@ -44,6 +45,12 @@ def write(site: Path, prepared: Prepared, site_name: str, site_url: str | None,
 
 def _cite_order(cited: fmt.Cited) -> tuple[str, str, str, str]:
     return (cited.library, cited.id, cited.edition or "", cited.page)
+
+
+def _page_url(page: str, directory_urls: bool) -> str:
+    """A page's URL as the inventory carries it: percent-encoded where a file name holds
+    spaces or quotes, which another site's links could not carry as they are."""
+    return quote(page_url(page, directory_urls), safe="/-._~!$()*+,;=:@")
 
 
 def _url(site_url: str | None) -> str:
@@ -69,11 +76,11 @@ def _entry(doc: Document, directory_urls: bool) -> fmt.Entry:
                          dates=fmt.Dates(adopted=e.edition.dates.adopted,
                                          issued=e.edition.dates.issued,
                                          effective=e.edition.dates.effective),
-                         url=page_url(e.page, directory_urls), anchors=_anchors(e))
+                         url=_page_url(e.page, directory_urls), anchors=_anchors(e))
         for e in doc.editions if e.edition is not None)
     return fmt.Entry(id=doc.id, kind=doc.kind.name, title=doc.title,
                      aliases=tuple(getattr(doc.meta, "aliases", ())),
                      status=str(status) if status is not None else None,
-                     url=page_url(doc.page, directory_urls), anchors=_anchors(doc),
+                     url=_page_url(doc.page, directory_urls), anchors=_anchors(doc),
                      editions=editions,
                      abolished=doc.timeline.abolished if doc.timeline else None)
