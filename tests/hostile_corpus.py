@@ -11,7 +11,9 @@ long as one of the two holds.
 from __future__ import annotations
 
 import io
+import json
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import docx
 
@@ -311,5 +313,46 @@ def _size_cases() -> list[Case]:
     ]
 
 
+LIBRARY_JSON = "data/libraries/外部法规库.json"
+
+
+def _with_library() -> str:
+    """The shipped mkdocs.yml, citing into a library named 外部法规库."""
+    text = (Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text(encoding="utf-8")
+    return text.replace("      data_dir: data\n", "      data_dir: data\n      libraries:\n"
+                        "        - name: 外部法规库\n          url: https://fagui.example/\n", 1)
+
+
+def _inventory(title: str = "外部条例", url: str = "regulations/w/", **extra: object) -> str:
+    entry = {"id": "w", "kind": "regulation", "title": title, "aliases": ["外部条例"],
+             "url": url, "anchors": [{"unit": "条", "number": 1, "anchor": "第一条"}]}
+    return json.dumps({"format": "dangjian-inventory", "version": 1,
+                       "site": {"name": "外部法规库", "url": ""}, "documents": [entry],
+                       **extra}, ensure_ascii=False)
+
+
+def _library_cases() -> list[Case]:
+    """A library's inventory is another site's output, copied in: untrusted input."""
+    cites = study("学习《外部条例》第一条。")
+
+    def case(name: str, inventory: str | bytes, expect: str) -> Case:
+        return Case(name, {"mkdocs.yml": _with_library(), LIBRARY_JSON: inventory, **cites},
+                    expect)
+
+    return [
+        case("library-title-xss", _inventory(title=f"外部条例{XSS}\"'"), BUILT),
+        case("library-javascript-url", _inventory(url="javascript:alert(1)"), REFUSED),
+        case("library-data-url", _inventory(url="data:text/html,<script>1</script>"), REFUSED),
+        case("library-anchor-quote", _inventory().replace('"anchor": "第一条"',
+                                                          '"anchor": "a\\" onclick=\\"x"'),
+             REFUSED),
+        case("library-not-json", b"\xff\xfe<html>", REFUSED),
+        case("library-deep-json", "[" * 100_000 + "]" * 100_000, REFUSED),
+        case("library-wrong-version", _inventory().replace('"version": 1', '"version": 2'),
+             REFUSED),
+    ]
+
+
 CASES: list[Case] = (_template_cases() + _markdown_spelling_cases() + _asset_cases()
-                     + _html_cases() + _title_cases() + _marking_cases() + _size_cases())
+                     + _html_cases() + _title_cases() + _marking_cases() + _size_cases()
+                     + _library_cases())

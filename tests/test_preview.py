@@ -15,6 +15,7 @@ import pytest
 from dangjian.app import serve
 from dangjian.app.build import build
 from dangjian.app.preview import Preview
+from dangjian.group import format as inventory
 from dangjian.offline import manifests
 
 from .conftest import ROOT
@@ -58,8 +59,9 @@ def test_an_edit_renders_the_page_and_its_backlinks_only(preview: Preview, tmp_p
     changed = {path for path in after if after[path] != before.get(path)}
     assert {"study/sanhui-yike-zhidu/index.html",
             "regulations/baxiang-guiding/index.html"} <= changed
-    # Besides the pages, the release manifest: the edited text has another hash.
-    assert len(changed - {manifests.IN_SITE}) == update.pages
+    # Besides the pages, the release manifest (the edited text has another hash) and
+    # the inventory other sites read.
+    assert len(changed - {manifests.IN_SITE, inventory.FILE}) == update.pages
     full = build(root / "mkdocs.yml", tmp_path / "full", site_url=SITE_URL)
     assert after == _tree(full.site_dir)
     assert preview.indexing is not None

@@ -18,6 +18,7 @@ from pathlib import Path
 from dangjian.app import deploy
 from dangjian.core.diagnostics import ContentError, Diagnostic, Severity
 from dangjian.engine import render as engine
+from dangjian.group import portal, publish
 from dangjian.pipeline import output_check
 from dangjian.pipeline import release as releases
 from dangjian.pipeline import variant as variants
@@ -92,6 +93,7 @@ def build(config_file: Path, site_dir: Path | None = None, strict: bool | None =
     with report.phase("生成页面"):
         staged = variants.stage_variant(prepared, variant, bool(config.use_directory_urls),
                                         report.release.updates)
+        portal.stage(staged, settings, config.site_name, offline)
     report.nav = staged.nav
 
     building = site_dir.with_name(f".{site_dir.name}.building")
@@ -119,6 +121,9 @@ def build(config_file: Path, site_dir: Path | None = None, strict: bool | None =
             report.search = variant.index(building)
         if not offline:
             deploy.write(building)
+            # What other sites of the group may cite here (a library's inventory).
+            publish.write(building, prepared, config.site_name, config.site_url,
+                          bool(config.use_directory_urls))
         releases.write(building, report.release)
         _search_strictness(report, prepared.strict)
         say("发布前检查每个输出文件…")

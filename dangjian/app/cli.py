@@ -39,7 +39,8 @@ def main(argv: list[str] | None = None) -> int:
         return 70
 
 
-FAILED = {"build": "构建失败", "serve": "预览失败", "check": "检查失败", "bundle": "打包失败"}
+FAILED = {"build": "构建失败", "serve": "预览失败", "check": "检查失败", "bundle": "打包失败",
+          "libraries": "更新失败"}
 """The commands that read a site's mkdocs.yml, and how each says that it failed."""
 
 
@@ -83,9 +84,20 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="只检查内容，不构建")
     check.add_argument("--strict", action="store_true", default=None, help="有警告即失败")
     check.add_argument("--audience", help="按该读者范围检查（默认取配置）")
+    check.add_argument("--federation", action="store_true",
+                       help="也检查集团各站点之间：与法规库同名的文件、引用已被取代的版本、"
+                            "没有站点引用的文件")
     check.set_defaults(run=_check)
 
+    libraries = sub.add_parser("libraries", help="集团的法规库和其他站点：refresh 取得它们的目录")
+    libraries.add_argument("action", choices=["refresh"],
+                           help="refresh：把 libraries 和 federation 中各站点的目录复制到 data/")
+    libraries.set_defaults(run=_libraries)
+
     bundle = sub.add_parser("bundle", help="生成可从 U 盘直接打开的离线包（zip）")
+    bundle.add_argument("--site", type=Path, action="append", default=[],
+                        help="另一个站点的 mkdocs.yml：一并打进离线包（放在 sites/ 下），"
+                             "离线搜索覆盖全部站点；可写多次")
     bundle.add_argument("-o", "--out", type=Path, default=Path("dist"),
                         help="输出目录（默认 dist/）")
     bundle.add_argument("--name", help="文件名（默认 dangjian-日期）")
@@ -223,7 +235,7 @@ def _serve(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     from dangjian.app.check import check
 
-    prepared = check(args.config_file, args.strict, args.audience)
+    prepared = check(args.config_file, args.strict, args.audience, args.federation)
     _print_diagnostics(prepared.problems)
     errors, warnings = prepared.diagnostics.errors, prepared.diagnostics.warnings
     print(f"检查完成：{len(errors)} 个错误，{len(warnings)} 个警告"
@@ -231,14 +243,31 @@ def _check(args: argparse.Namespace) -> int:
     return 1 if prepared.failed else 0
 
 
+def _libraries(args: argparse.Namespace) -> int:
+    from dangjian.engine import render as engine
+    from dangjian.group.refresh import refresh
+
+    _, settings = engine.load(args.config_file)
+    for done in refresh(settings):
+        print(f"{done.name}：{done.documents} 个文件 → {settings.project.shown(done.path)}")
+    return 0
+
+
 def _bundle(args: argparse.Namespace) -> int:
     from dangjian.offline.bundle import bundle
     from dangjian.offline.signing import SigningError
 
     try:
-        info = bundle(args.config_file, args.out, args.name, say=_say, audience=args.audience,
-                      sign=args.sign, pdf=args.pdf, version=args.release_version,
-                      since=args.since)
+        if args.site:
+            from dangjian.offline.group_bundle import bundle_group
+
+            info = bundle_group(args.config_file, args.site, args.out, args.name, say=_say,
+                                audience=args.audience, sign=args.sign, pdf=args.pdf,
+                                version=args.release_version, since=args.since)
+        else:
+            info = bundle(args.config_file, args.out, args.name, say=_say,
+                          audience=args.audience, sign=args.sign, pdf=args.pdf,
+                          version=args.release_version, since=args.since)
     except SigningError as exc:
         print(f"打包失败：{exc}", file=sys.stderr)
         return 1

@@ -23,6 +23,8 @@ from pathlib import Path
 from dangjian.app.build import BuildReport, Say, build
 from dangjian.core.diagnostics import ContentError
 from dangjian.engine import render as engine
+from dangjian.group import format as inventory
+from dangjian.group import portal, publish
 from dangjian.offline import manifests
 from dangjian.pipeline import output_check
 from dangjian.pipeline import release as releases
@@ -105,6 +107,7 @@ class Preview:
         # The 本站更新 page is staged as the full build stages it, or it would differ.
         release = releases.plan(prepared, releases.Request(), self.site_dir)
         staged = variants.stage_variant(prepared, variant, directory_urls, release.updates)
+        portal.stage(staged, settings, config.site_name, False)
         after = _stamps(staging)
         changed = {path for path, stamp in after.items() if before.get(path) != stamp}
         if staged.nav != self.nav or set(after) != set(before) or \
@@ -117,11 +120,12 @@ class Preview:
         try:
             written = engine.render_only(config, staged, scratch, changed)
             releases.write(scratch, release)
+            publish.write(scratch, prepared, config.site_name, config.site_url, directory_urls)
             refused = output_check.check(scratch, staged, directory_urls, settings.root,
                                          config.site_url)
             if refused:
                 raise ContentError(refused)
-            for relative in [*written, manifests.IN_SITE]:
+            for relative in [*written, manifests.IN_SITE, inventory.FILE]:
                 target = self.site_dir / relative
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(scratch / relative, target)

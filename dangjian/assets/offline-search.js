@@ -100,7 +100,10 @@
   }
 
   /* ---- the dialog ---- */
-  var dialog, input, list, chips, status, said, opener = null, active = -1, hidden = {};
+  var dialog, input, list, chips, siteChips, status, said, opener = null, active = -1, hidden = {};
+  /* A bundle of several sites of a group names them (index.sites); pages carry the number
+     of their site, shown on each result and offered as a filter. */
+  var hiddenSites = {};
 
   function build() {
     dialog = document.createElement("div");
@@ -118,6 +121,7 @@
       '<button class="dj-offline__close" type="button" aria-label="' + escapeHtml(UI.close) +
       '">✕</button></div>' +
       '<div class="dj-offline__chips" aria-label="' + escapeHtml(UI.by_kind) + '"></div>' +
+      '<div class="dj-offline__chips dj-offline__sites" aria-label="' + escapeHtml(UI.by_site) + '"></div>' +
       '<p class="dj-offline__status" aria-live="polite"></p>' +
       '<p class="dj-offline__said dj-visually-hidden" aria-live="assertive"></p>' +
       '<ol class="dj-offline__results"></ol></div>';
@@ -125,6 +129,7 @@
     input = dialog.querySelector("input");
     list = dialog.querySelector("ol");
     chips = dialog.querySelector(".dj-offline__chips");
+    siteChips = dialog.querySelector(".dj-offline__sites");
     status = dialog.querySelector(".dj-offline__status");
     said = dialog.querySelector(".dj-offline__said");
     dialog.addEventListener("keydown", trap);
@@ -196,7 +201,10 @@
     var query = input.value.trim();
     var terms = query.split(/\s+/).filter(Boolean);
     active = -1;
-    if (!query) { list.innerHTML = ""; chips.innerHTML = ""; status.textContent = ""; return; }
+    if (!query) {
+      list.innerHTML = ""; chips.innerHTML = ""; siteChips.innerHTML = ""; status.textContent = "";
+      return;
+    }
     var hits = search(index, query);
     var kinds = {};
     hits.forEach(function (h) { kinds[index.pages[h.page][2]] = true; });
@@ -210,7 +218,11 @@
         run();
       });
     });
-    var shown = hits.filter(function (h) { return !hidden[index.pages[h.page][2]]; });
+    showSites(hits);
+    var shown = hits.filter(function (h) {
+      var page = index.pages[h.page];
+      return !hidden[page[2]] && !(index.sites && hiddenSites[page[6]]);
+    });
     status.textContent = shown.length ? window.djFill(UI.found, { count: shown.length })
       : window.djFill(UI.nothing, { query: query });
     list.innerHTML = shown.map(function (h) {
@@ -223,11 +235,29 @@
       }).join("");
       return '<li class="dj-offline__hit"><a href="' + href(page[0], "") + '">' +
         '<span class="dj-offline__kind">' + escapeHtml(page[2]) + "</span>" +
+        (index.sites ? '<span class="dj-offline__site">' + escapeHtml(index.sites[page[6]] || "") + "</span>" : "") +
         '<span class="dj-offline__title">' + escapeHtml(page[1]) + "</span>" +
         (page[3] ? '<span class="dj-offline__detail">' + escapeHtml(page[3]) + "</span>" : "") +
         (head && head[3] ? '<span class="dj-offline__text">' + snippet(head[3], terms) + "</span>" : "") +
         "</a>" + (subs ? "<ol>" + subs + "</ol>" : "") + "</li>";
     }).join("");
+  }
+
+  function showSites(hits) {
+    if (!index.sites) { siteChips.innerHTML = ""; return; }
+    var found = {};
+    hits.forEach(function (h) { found[index.pages[h.page][6]] = true; });
+    siteChips.innerHTML = index.sites.map(function (name, n) {
+      if (!found[n]) { return ""; }
+      return '<button type="button" class="dj-offline__chip" aria-pressed="' + !hiddenSites[n] +
+        '" data-site="' + n + '">' + escapeHtml(name) + "</button>";
+    }).join("");
+    siteChips.querySelectorAll("button").forEach(function (chip) {
+      chip.addEventListener("click", function () {
+        hiddenSites[chip.dataset.site] = !hiddenSites[chip.dataset.site];
+        run();
+      });
+    });
   }
 
   function button() {

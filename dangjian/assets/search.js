@@ -27,6 +27,11 @@ const IN_PAGE = true;
 
 const UI = window.dangjianUI;
 
+// A group portal searches other sites too (federation.js, written by the build when the
+// site lists them): their Pagefind indexes are merged into this one, and every index
+// carries a 站点 filter naming its site.
+const SITES = window.dangjianSites || null;
+
 const LABELS = {
   placeholder: UI.search.placeholder,
   zero_results: UI.search.zero_results,
@@ -50,6 +55,9 @@ const META_LINE = `<span class="dj-result-meta">{{ meta.type }}{{#if meta.status
 {{#if eq(meta.status, "${UI.status.unverified}")}} dj-status--unverified{{/if}}">{{ meta.status }}</span>{{/if}}\
 {{#if meta.date}} · {{ meta.date }}{{/if}}</span>`;
 
+// Each result of a portal's search says which site it comes from (filled in by siteLabels).
+const SITE_LABEL = SITES ? `<span class="dj-result-site" data-dj-site-of="{{ meta.url | default(url) | safeUrl }}"></span>` : "";
+
 // The header box follows the combobox pattern that Pagefind's keyboard navigation needs:
 // every result and sub-result is an <a role="option"> with its own id.
 const BOX_TEMPLATE = `{{#if and(options.show_sub_results, sub_results)}}\
@@ -57,7 +65,7 @@ const BOX_TEMPLATE = `{{#if and(options.show_sub_results, sub_results)}}\
 <a class="pf-searchbox-result" id="{{ aria.result_id }}" href="{{ meta.url | default(url) | safeUrl }}" \
 role="option" aria-selected="false" aria-labelledby="{{ aria.title_id }}">\
 <p class="pf-searchbox-result-title" id="{{ aria.title_id }}">{{ meta.title }}</p>\
-<p class="dj-result-line">${META_LINE}</p>\
+<p class="dj-result-line">${SITE_LABEL}${META_LINE}</p>\
 {{#if excerpt}}<p class="pf-searchbox-result-excerpt" id="{{ aria.excerpt_id }}">{{+ excerpt +}}</p>{{/if}}\
 </a>\
 {{#if and(options.show_sub_results, sub_results)}}{{#each sub_results as sub}}\
@@ -71,7 +79,7 @@ const RESULT_TEMPLATE = `<li class="pf-result dj-result"><div class="pf-result-c
 <div class="pf-result-content">\
 <p class="pf-result-title"><a class="pf-result-link" href="{{ meta.url | default(url) | safeUrl }}">\
 {{ meta.title }}</a></p>\
-<p class="dj-result-line">${META_LINE}</p>\
+<p class="dj-result-line">${SITE_LABEL}${META_LINE}</p>\
 {{#if excerpt}}<p class="pf-result-excerpt">{{+ excerpt +}}</p>{{/if}}\
 </div></div>\
 {{#if sub_results}}<ul class="pf-heading-chips">{{#each sub_results as sub}}\
@@ -85,7 +93,39 @@ function giveTemplate(element, template) {
   element.prepend(script);
 }
 
+// The sites of a portal, longest address first, so that a site under another's path
+// (/ and /lib/) claims its own results.
+const SITE_BASES = SITES ? [
+  { name: SITES.self, base: ROOT.href },
+  ...SITES.sites.map((site) => ({ name: site.name,
+    base: new URL(site.bundle, location.href).href.replace(/pagefind\/$/, "") })),
+].sort((a, b) => b.base.length - a.base.length) : [];
+
+function siteOf(url) {
+  const address = new URL(url, location.href).href;
+  return SITE_BASES.find((site) => address.startsWith(site.base))?.name || "";
+}
+
+function siteLabels(root) {
+  for (const label of root.querySelectorAll(".dj-result-site[data-dj-site-of]")) {
+    const name = siteOf(label.getAttribute("data-dj-site-of"));
+    if (label.textContent !== name) label.textContent = name;
+  }
+}
+
+function siteFilter() {
+  const filters = document.querySelector("[data-dj-search-page] .dj-search-page__filters");
+  if (!SITES || !filters) return;
+  const dropdown = document.createElement("pagefind-filter-dropdown");
+  dropdown.setAttribute("instance", "page");
+  dropdown.setAttribute("filter", UI.search.site);
+  dropdown.setAttribute("label", UI.search.site);
+  dropdown.setAttribute("hide-clear", "");
+  filters.prepend(dropdown);
+}
+
 function prepare() {
+  siteFilter();
   for (const box of document.querySelectorAll("pagefind-searchbox")) {
     giveTemplate(box, BOX_TEMPLATE);
   }
@@ -273,6 +313,7 @@ function nameControls(root) {
 function watch(element, name) {
   const fix = () => {
     nameControls(element);
+    if (SITES) siteLabels(element);
     for (const link of element.querySelectorAll(`a[href*="${HIGHLIGHT}"]`)) {
       const href = withTypedHighlight(link.getAttribute("href"), name);
       if (href !== link.getAttribute("href")) link.setAttribute("href", href);
@@ -303,6 +344,15 @@ function configure(components, name, parts) {
     ranking: RANKING,
     highlightParam: HIGHLIGHT,
     noWorker: IN_PAGE,
+    ...(SITES ? {
+      mergeFilter: { [UI.search.site]: SITES.self },
+      mergeIndex: SITES.sites.map((site) => ({
+        bundlePath: site.bundle,
+        mergeFilter: { [UI.search.site]: site.name },
+        ranking: RANKING,
+        highlightParam: HIGHLIGHT,
+      })),
+    } : {}),
   });
   instance.setTranslations(LABELS);
   instance.on("search", (term) => { typed[name] = term || ""; });

@@ -226,6 +226,7 @@ TABLE: dict[str, dict[str, Any]] = {
     "backlinks": {
         "title": "被引用",
         "count": "本站共有 {count} 处引用了",
+        "elsewhere": "集团其他站点中引用它的页面：",
     },
     "listing": {
         "publications_intro": "被引用的图书和文献，本站只收其目录信息，不含全文。",
@@ -277,6 +278,8 @@ TABLE: dict[str, dict[str, Any]] = {
         "filter_option": "{label}，{count} 条",
         "result_at": "第 {number} 条，共 {total} 条：{title}",
         "results_label": "搜索结果",
+        "site": "站点",
+        "by_site": "按站点筛选",
     },
     "notfound": {
         "title": "找不到这个页面",

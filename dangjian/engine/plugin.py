@@ -57,6 +57,10 @@ class DangjianConfig(base.Config):
                                       "党委委员": ["全体党员", "支部书记"]})
     audience = c.Type(str, default="全体党员")
 
+    # Other sites of the group (see dangjian/group/sites.py): validated by the pipeline
+    libraries = c.Type(list, default=[])
+    federation = c.Type(list, default=[])
+
 
 class DangjianPlugin(BasePlugin[DangjianConfig]):
     progress: ProgressCallback | None = None

@@ -17,6 +17,7 @@ from dangjian.core import ui
 from dangjian.engine import parallel
 from dangjian.engine.plugin import DangjianPlugin, ProgressCallback
 from dangjian.engine.shard import Shard
+from dangjian.group import sites
 from dangjian.load.audiences import Audiences
 from dangjian.pages.navigation import NavEntry
 from dangjian.pages.stage import Staged
@@ -73,8 +74,14 @@ def load(config_file: Path, offline: bool = False) -> tuple[MkDocsConfig, Settin
             raise EngineError(f"mkdocs.yml: audience “{plugin.config.audience}” 不在 audiences 中")
         audiences = Audiences(declared, plugin.config.audience)
     custom_dir = config.theme.custom_dir
+    try:
+        group = sites.parse(plugin.config.libraries, plugin.config.federation) if plugin \
+            else sites.GroupConfig()
+    except sites.GroupConfigError as exc:
+        raise EngineError(f"mkdocs.yml: {exc}") from None
     return config, Settings(root, Path(config.docs_dir), root / data_dir, strict, audiences,
-                            Path(custom_dir) if custom_dir else None)
+                            Path(custom_dir) if custom_dir else None, group,
+                            str(config.site_name))
 
 
 MACROS_REFUSED = ("mkdocs.yml 启用了 macros 插件：页面函数（doc_link、metadata_card、"

@@ -126,7 +126,7 @@ def assemble(files: dict[str, bytes], counts: Counter, commit: str | None,
     return files
 
 
-def _check_added(files: dict[str, bytes]) -> None:
+def check_added(files: dict[str, bytes]) -> None:
     """The files the bundle adds to the checked site (usage text, manifest, signature) go
     through the same output firewall; the manifest also names every file of the site."""
     found = [finding for name in (README, MANIFEST, signing.SIGNATURE) if name in files
@@ -177,7 +177,7 @@ def bundle(config_file: Path, out_dir: Path, name: str | None, say,
     root = config_file.resolve().parent
     files = assemble(files, report.documents, source_commit(root), built, key,
                      edition_text(report.release))
-    _check_added(files)
+    check_added(files)
     default = f"dangjian-{built:%Y%m%d}" + (f"-{audience}" if audience else "")
     stem = (name or default).removesuffix(".zip")
     target = (out_dir if out_dir.is_absolute() else root / out_dir) / f"{stem}.zip"

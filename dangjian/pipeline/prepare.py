@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dangjian.core.diagnostics import ContentError, Diagnostic, Diagnostics
+from dangjian.group import cited_elsewhere, library
 from dangjian.load import assets, audiences, loader, wording
 from dangjian.load.loader import Content
 from dangjian.pipeline.settings import Settings
@@ -58,7 +59,9 @@ def prepare(settings: Settings, audience: str | None = None,
     # Restrict before resolving: what this audience may not read must not even be linked
     # or listed among a document's backlinks.
     content = audiences.restrict(content, audience, settings.audiences)
-    refs, resolved = references.resolve(content)
+    libraries = library.load(settings, diagnostics)
+    refs, resolved = references.resolve(content, libraries)
+    refs.cited_elsewhere = cited_elsewhere.load(settings)
     diagnostics.extend(resolved)
     return Prepared(settings, audience, settings.strict if strict is None else strict,
                     content, refs, diagnostics)

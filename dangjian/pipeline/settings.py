@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dangjian.core.project import Project
+from dangjian.group.sites import GroupConfig
 from dangjian.load.audiences import Audiences
 
 
@@ -20,6 +21,10 @@ class Settings:
     audiences: Audiences = field(default_factory=Audiences)
     custom_dir: Path | None = None
     """The theme's ``custom_dir`` (overrides/), where a site overrides templates."""
+    group: GroupConfig = field(default_factory=GroupConfig)
+    """The libraries it cites into and the sites its search also searches."""
+    site_name: str = ""
+    """How the site names itself (mkdocs.yml ``site_name``); its name in a group."""
 
     @property
     def project(self) -> Project:

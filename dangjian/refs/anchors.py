@@ -24,12 +24,21 @@ def division_anchor(doc: Document, unit: str, number: int) -> str | None:
     return next((d.anchor for d in divisions if d.number == number), None)
 
 
+def division_of(name: str) -> tuple[str, int] | None:
+    """(unit, number) of a division named 第十条, 第10条 or 第一章; None for other names,
+    and (unit, 0) for a division whose number cannot be read."""
+    match = _DIVISION.match(name)
+    if match is None:
+        return None
+    return match.group(2), numerals.to_int(match.group(1)) or 0
+
+
 def named_anchor(doc: Document, name: str) -> str | None:
     """The anchor an author means by ``name``: 第十条, 第10条, 第一章, 2020-1-1 …"""
-    match = _DIVISION.match(name)
-    if match:
-        number = numerals.to_int(match.group(1))
-        return division_anchor(doc, match.group(2), number) if number else None
+    division = division_of(name)
+    if division is not None:
+        unit, number = division
+        return division_anchor(doc, unit, number) if number else None
     return name if name in anchors_of(doc) else None
 
 

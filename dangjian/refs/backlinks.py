@@ -36,8 +36,22 @@ def section(doc: Document, refs: References, links: Links) -> str:
     places: dict[tuple[str, str], list[Reference]] = {}
     for ref in sorted(refs.cited_by(doc), key=_order):
         places.setdefault((ref.page, ref.anchor), []).append(ref)
-    if not places:
+    elsewhere = [{"site": cite.site, "href": cite.href, "title": cite.title}
+                 for cite in refs.cited_elsewhere.by_id.get(doc.id, [])]
+    if not places and not elsewhere:
         return ""
+    parts = [headings.render(2, ui.text("backlinks.title"), ANCHOR, "dj-backlinks-title"), ""]
+    if places:
+        parts += [_here(doc, places, links), ""]
+    if elsewhere:
+        # The other sites of the group, named by their inventories (``dangjian.group``).
+        parts += [str(fragments.render("backlinks-elsewhere", cites=elsewhere)), ""]
+    return "\n".join(parts)
+
+
+def _here(doc: Document, places: dict[tuple[str, str], list[Reference]], links: Links) -> str:
+    from dangjian.pages import fragments
+
     shown = []
     for (page, anchor), cited in places.items():
         where = cited[0].title + (f" · {cited[0].label}" if cited[0].label else "")
@@ -45,8 +59,5 @@ def section(doc: Document, refs: References, links: Links) -> str:
                   for before, quoted, after in dict.fromkeys(_quote(ref) for ref in cited)]
         shown.append({"href": links.to(page, anchor), "where": where, "quotes": quotes})
     count = sum(len(cited) for cited in places.values())
-    html = fragments.render("backlinks", title=doc.display_title, count=count, places=shown)
-    return "\n".join([
-        headings.render(2, ui.text("backlinks.title"), ANCHOR, "dj-backlinks-title"), "",
-        str(html), "",
-    ])
+    return str(fragments.render("backlinks", title=doc.display_title, count=count,
+                                places=shown))

@@ -30,6 +30,8 @@ def _citations(text: str, refs: References, page: str, links: Links) -> list[Rep
     for citation in citations.find(text):
         outcome = refs.lookup(citation, text, page)
         if not isinstance(outcome, Resolved):
+            if not refs.is_hidden(citation.title, citation.volume):
+                out += _library_citation(citation, text, refs, page)
             continue
         doc = refs.edition_for(outcome.doc, citation, page)
         end = citation.volume_end if outcome.volume else citation.edition_end
@@ -55,13 +57,37 @@ def _citations(text: str, refs: References, page: str, links: Links) -> list[Rep
     return out
 
 
-def _wikilinks(text: str, refs: References, links: Links) -> list[Replacement]:
+def _library_citation(citation: citations.Citation, text: str, refs: References,
+                      page: str) -> list[Replacement]:
+    """A citation of a document of the group's library: to its page on the library's site."""
+    found = refs.library_lookup(citation)
+    if len(found) != 1:
+        return []
+    doc = found[0]
+    edition = doc.chosen(citation.edition_year, refs.written_on(page))
+    end = citation.edition_end
+    out = [(citation.start, end, _a(doc.href(edition), text[citation.start:end],
+                                    "dj-cite dj-cite--library", doc.display_title))]
+    for division in citation.divisions:
+        anchor = doc.anchor(edition, division.unit, division.number)
+        if anchor is not None:
+            out.append((division.start, division.end,
+                        _a(doc.href(edition, anchor), text[division.start:division.end],
+                           "dj-cite dj-cite--article dj-cite--library",
+                           f"{doc.display_title}{anchor}")))
+    return out
+
+
+def _wikilinks(text: str, refs: References, links: Links, page: str) -> list[Replacement]:
     out: list[Replacement] = []
     for link in wikilinks.find(text):
         doc = refs.link_target(link)
         if doc is None and refs.is_hidden(link.target):
             # Readable text for a document this audience may not open: no link to it.
             out.append((link.start, link.end, escape(link.label or link.target)))
+            continue
+        if doc is None and refs.libraries is not None:
+            out += _library_link(link, refs, page)
             continue
         anchor = anchors.named_anchor(doc, link.anchor) if doc and link.anchor else ""
         if doc is None or anchor is None:
@@ -72,9 +98,23 @@ def _wikilinks(text: str, refs: References, links: Links) -> list[Replacement]:
     return out
 
 
+def _library_link(link: wikilinks.WikiLink, refs: References, page: str) -> list[Replacement]:
+    found = refs.libraries.target(link.target) if refs.libraries is not None else ()
+    if len(found) != 1:
+        return []
+    doc = found[0]
+    edition = doc.chosen(None, refs.written_on(page))
+    anchor = doc.named_anchor(edition, link.anchor) if link.anchor else ""
+    if anchor is None:
+        return []
+    shown = link.label or f"《{doc.entry.title}》{link.anchor}"
+    return [(link.start, link.end, _a(doc.href(edition, anchor), shown,
+                                      "dj-link dj-link--library", doc.display_title))]
+
+
 def render(text: str, refs: References, page: str, links: Links) -> str:
     """``text`` with every resolved citation and explicit link made a link."""
-    replacements = _citations(text, refs, page, links) + _wikilinks(text, refs, links)
+    replacements = _citations(text, refs, page, links) + _wikilinks(text, refs, links, page)
     pieces, done = [], 0
     for start, end, html in sorted(replacements):
         pieces += [text[done:start], html]

@@ -16,6 +16,8 @@ from dangjian.core import editions
 from dangjian.core.diagnostics import Diagnostics
 from dangjian.core.documents import Document, Inventory
 from dangjian.core.model import Status
+from dangjian.group.cited_elsewhere import CitedElsewhere
+from dangjian.group.library import Libraries, LibraryCite, LibraryDoc
 from dangjian.load.loader import Content
 from dangjian.refs import anchors
 from dangjian.refs.resolver import (
@@ -82,6 +84,11 @@ class References:
     dates: dict[str, dt.date] = field(default_factory=dict)
     """Each citing page's date (``editions.written_on``): what it cites is the edition in
     force then. A page without one cites what is in force today."""
+    libraries: Libraries | None = None
+    """Libraries of the group this site cites into (see ``dangjian.group.library``)."""
+    library_items: list[LibraryCite] = field(default_factory=list)
+    cited_elsewhere: CitedElsewhere = field(default_factory=CitedElsewhere)
+    """Citations of this site's documents by the other sites of its group."""
     _comparisons: dict[tuple[str, str], Comparison] = field(default_factory=dict)
 
     def is_hidden(self, title: str, volume: str | None = None) -> bool:
@@ -145,6 +152,17 @@ class References:
             self._comparisons[key] = compare.compare(units_of(older), units_of(newer))
         return self._comparisons[key]
 
+    def library_lookup(self, citation: Citation) -> tuple[LibraryDoc, ...]:
+        """Library documents a citation the site cannot resolve may mean."""
+        if self.libraries is None:
+            return ()
+        return self.libraries.lookup(citation.title) or (
+            self.libraries.lookup(citation.base_title)
+            if citation.base_title != citation.title else ())
+
+    def written_on(self, page: str) -> dt.date:
+        return self.dates.get(page, self.today)
+
     def link_target(self, link: wikilinks.WikiLink) -> Document | None:
         doc = self.by_id.get(link.target)
         if doc is not None:
@@ -183,11 +201,13 @@ def _is_data_entry(doc: Document) -> bool:
     return not doc.source.endswith(".md")
 
 
-def resolve(content: Content) -> tuple[References, Diagnostics]:
+def resolve(content: Content, libraries: Libraries | None = None
+            ) -> tuple[References, Diagnostics]:
+    """``libraries``: where citations the site cannot resolve are looked up next."""
     diagnostics = Diagnostics()
     inventory = content.inventory
     refs = References(TitleIndex(inventory.documents), dict(inventory.by_id),
-                      today=content.today)
+                      today=content.today, libraries=libraries)
     if content.hidden.documents:
         refs.hidden = TitleIndex(content.hidden.documents)
         refs.hidden_ids = frozenset(content.hidden.by_id)
@@ -246,6 +266,8 @@ def _cite(text: Text, refs: References, diagnostics: Diagnostics) -> None:
         outcome = refs.lookup(citation, text.text, text.page)
         written = citation.written
         if isinstance(outcome, Missing) and refs.is_hidden(citation.title, citation.volume):
+            continue
+        if isinstance(outcome, Missing) and _cite_library(text, citation, refs, diagnostics):
             continue
         if isinstance(outcome, Missing):
             suggestions = outcome.suggestions or refs.index.suggest(citation.title)
@@ -333,6 +355,8 @@ def _link(text: Text, refs: References, diagnostics: Diagnostics) -> None:
         doc = refs.link_target(link)
         if doc is None and refs.is_hidden(link.target):
             continue
+        if doc is None and _link_library(text, link, refs, diagnostics):
+            continue
         if doc is None:
             suggestions = refs.index.suggest(link.target)
             hint = f"；是否指：{_titles(suggestions)}" if suggestions else ""
@@ -349,3 +373,61 @@ def _link(text: Text, refs: References, diagnostics: Diagnostics) -> None:
         shown = link.label or anchors.link_text(doc, anchor)
         refs.items.append(_place(text, link.line, doc,
                                  Context(context.before, shown, context.after)))
+
+
+def _cite_library(text: Text, citation: Citation, refs: References,
+                  diagnostics: Diagnostics) -> bool:
+    """A citation resolved (or found ambiguous) in a library; False if no library has it."""
+    found = refs.library_lookup(citation)
+    field_name = text.field or "citation"
+    if len(found) > 1:
+        names = "、".join(doc.display_title for doc in found[:MAX_SUGGESTIONS])
+        diagnostics.warning(text.source, citation.line, field_name,
+                            f"{citation.written} 同时符合法规库中的 {names}，"
+                            f"请在 front matter 的 references 中写明，或写全称")
+        return True
+    if not found:
+        return False
+    doc = found[0]
+    edition = doc.chosen(citation.edition_year, refs.written_on(text.page))
+    if citation.edition_year is not None and edition is None and doc.entry.editions:
+        held = "、".join(e.label for e in doc.entry.editions)
+        diagnostics.warning(text.source, citation.line, field_name,
+                            f"{citation.written}：法规库“{doc.library}”没有 "
+                            f"{citation.edition_year} 年的版本（收录：{held}）")
+    refs.library_items.append(doc.cite(edition, text.page, text.title, text.source,
+                                       citation.line, citation.written))
+    if not doc.has_text(edition):
+        return True
+    for division in citation.divisions:
+        if doc.anchor(edition, division.unit, division.number) is None:
+            label = text.text[division.start:division.end]
+            diagnostics.warning(text.source, citation.line, field_name,
+                                f"{citation.written}{label}：法规库“{doc.library}”"
+                                f"收录的全文中没有这一{division.unit}")
+    return True
+
+
+def _link_library(text: Text, link: wikilinks.WikiLink, refs: References,
+                  diagnostics: Diagnostics) -> bool:
+    """An explicit link into a library; False if no library has its target."""
+    if refs.libraries is None:
+        return False
+    found = refs.libraries.target(link.target)
+    if len(found) != 1:
+        if found:
+            names = "、".join(doc.display_title for doc in found[:MAX_SUGGESTIONS])
+            diagnostics.error(text.source, link.line, "link",
+                              f"{link.written} 同时符合法规库中的 {names}，请写 库名:标识")
+        return bool(found)
+    doc = found[0]
+    edition = doc.chosen(None, refs.written_on(text.page))
+    if link.anchor and doc.named_anchor(edition, link.anchor) is None:
+        diagnostics.error(text.source, link.line, "link",
+                          f"{link.written}：法规库“{doc.library}”的 《{doc.entry.title}》 "
+                          f"中没有 “{link.anchor}”")
+        return True
+    refs.library_items.append(doc.cite(edition, text.page, text.title, text.source,
+                                       link.line, link.written))
+    return True
+
