@@ -3,9 +3,7 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
+import json
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,8 +12,9 @@ import pytest
 
 from dangjian.app import cli
 from dangjian.app.build import build
+from dangjian.search import parts
 
-from .conftest import _QuietHandler
+from .conftest import served
 from .group_fixture import LIBRARY_NAME, SUBSIDIARY_NAME, library_project, subsidiary_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
@@ -34,17 +33,19 @@ def portal(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The library under /lib/ and the subsidiary (the portal) under /sub/ of one server."""
     root = tmp_path_factory.mktemp("portal")
     library = library_project(root / "lib")
-    build(library / "mkdocs.yml", root / "www" / "lib", site_url="http://127.0.0.1/lib/")
-    subsidiary = subsidiary_project(root / "sub", "/lib/", root / "www" / "lib",
-                                    federation=FEDERATION)
-    assert cli.main(["-f", str(subsidiary / "mkdocs.yml"), "libraries", "refresh"]) == 0
-    build(subsidiary / "mkdocs.yml", root / "www" / "sub", site_url="http://127.0.0.1/sub/")
-    handler = functools.partial(_QuietHandler, directory=str(root / "www"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with pytest.MonkeyPatch.context() as patch:
+        # Every page its own index part: the portal merges the parts of every site.
+        patch.setenv(parts.PART_PAGES_VARIABLE, "1")
+        build(library / "mkdocs.yml", root / "www" / "lib", site_url="http://127.0.0.1/lib/")
+        subsidiary = subsidiary_project(root / "sub", "/lib/", root / "www" / "lib",
+                                        federation=FEDERATION)
+        assert cli.main(["-f", str(subsidiary / "mkdocs.yml"), "libraries", "refresh"]) == 0
+        build(subsidiary / "mkdocs.yml", root / "www" / "sub",
+              site_url="http://127.0.0.1/sub/")
+    listed = (root / "www" / "lib" / "pagefind" / "dj-parts.json").read_text(encoding="utf-8")
+    assert json.loads(listed)["parts"]
+    with served(root / "www") as url:
+        yield url
 
 
 def test_portal_search_finds_both_sites_filterable_by_site(page, portal):

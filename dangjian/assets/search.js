@@ -326,33 +326,44 @@ function watch(element, name) {
 
 // A large site's index is written in parts (dangjian/search/parts.py): the first is the
 // bundle itself, the others are merged into every search so that one list comes back.
-async function indexParts() {
+// ``bundle``: this site's bundle, or another site's (a group portal, federation.js).
+async function indexParts(bundle, local) {
   try {
-    const response = await fetch(new URL("dj-parts.json", BUNDLE));
+    const response = await fetch(new URL("dj-parts.json", bundle));
     const listed = response.ok ? await response.json() : {};
-    return (listed.parts || []).map((part) => ({ bundlePath: new URL(part, BUNDLE).pathname }));
+    return (listed.parts || []).map((part) => {
+      const url = new URL(part, bundle);
+      return local ? url.pathname : url.href;
+    });
   } catch {
     return [];
   }
 }
 
-function configure(components, name, parts) {
+// Every index a search merges: this site's parts, then each other site's bundle and its
+// parts, every one labelled with its site where the site is a portal.
+async function mergedIndexes() {
+  const own = (await indexParts(BUNDLE, true)).map((path) => ({ bundlePath: path }));
+  if (!SITES) return own;
+  const label = (name) => ({ mergeFilter: { [UI.search.site]: name } });
+  const others = await Promise.all(SITES.sites.map(async (site) => {
+    const bundle = new URL(site.bundle, location.href);
+    const paths = [site.bundle, ...await indexParts(bundle, false)];
+    return paths.map((path) => ({ bundlePath: path, ranking: RANKING,
+                                  highlightParam: HIGHLIGHT, ...label(site.name) }));
+  }));
+  return [...own.map((index) => ({ ...index, ...label(SITES.self) })), ...others.flat()];
+}
+
+function configure(components, name, indexes) {
   const instance = components.configureInstance(name, {
     bundlePath: BUNDLE.pathname,
-    mergeIndex: parts,
+    mergeIndex: indexes,
     baseUrl: ROOT.pathname,
     ranking: RANKING,
     highlightParam: HIGHLIGHT,
     noWorker: IN_PAGE,
-    ...(SITES ? {
-      mergeFilter: { [UI.search.site]: SITES.self },
-      mergeIndex: SITES.sites.map((site) => ({
-        bundlePath: site.bundle,
-        mergeFilter: { [UI.search.site]: site.name },
-        ranking: RANKING,
-        highlightParam: HIGHLIGHT,
-      })),
-    } : {}),
+    ...(SITES ? { mergeFilter: { [UI.search.site]: SITES.self } } : {}),
   });
   instance.setTranslations(LABELS);
   instance.on("search", (term) => { typed[name] = term || ""; });
@@ -373,10 +384,10 @@ function configure(components, name, parts) {
 
 // The search page browses everything when the box is empty, takes ?q= from the header
 // box's “全部结果” link, and sorts by date on request.
-async function searchPage(components, parts) {
+async function searchPage(components, indexes) {
   const page = document.querySelector("[data-dj-search-page]");
   if (!page) return;
-  const instance = configure(components, "page", parts);
+  const instance = configure(components, "page", indexes);
   instance.faceted = true;
   const sort = page.querySelector("[data-dj-sort]");
   sort?.addEventListener("change", () => {
@@ -408,14 +419,14 @@ async function highlight() {
 async function main() {
   prepare();
   highlight();
-  const [parts] = await Promise.all([
-    indexParts(), import(new URL("pagefind-component-ui.js", BUNDLE).href)]);
+  const [indexes] = await Promise.all([
+    mergedIndexes(), import(new URL("pagefind-component-ui.js", BUNDLE).href)]);
   const components = window.PagefindComponents;
-  headerLink(configure(components, "header", parts));
+  headerLink(configure(components, "header", indexes));
   for (const element of document.querySelectorAll("pagefind-searchbox, [data-dj-search-page]")) {
     watch(element, element.matches("pagefind-searchbox") ? "header" : "page");
   }
-  await searchPage(components, parts);
+  await searchPage(components, indexes);
 }
 
 main();
