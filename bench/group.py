@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -52,6 +53,7 @@ def library_project(root: Path, regulations: int) -> tuple[Path, list[str]]:
     regs = sorted((root / "docs" / "regulations").glob("*.md"))
     for path in regs[regulations:]:
         path.unlink()
+        shutil.rmtree(path.with_suffix(""), ignore_errors=True)  # a work's editions
     titles = [_title(path) for path in regs[:regulations]]
     _name(config, LIBRARY_NAME)
     return config, titles
