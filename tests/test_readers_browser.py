@@ -33,6 +33,7 @@ PAGE_TYPES = {
     "track": "tracks/zhibu-shuji-lvzhi/",
     "glossary": "glossary/",
     "search": "search/?q=党员",
+    "updates": "updates/",
     "404": "404.html",
 }
 ELDER = "localStorage.setItem('dangjian:elder', 'on')"
