@@ -94,6 +94,7 @@ def group_bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
     subsidiary = subsidiary_project(root / "sub", "http://lib.example/", library / "site")
     assert cli.main(["-f", str(subsidiary / "mkdocs.yml"), "libraries", "refresh"]) == 0
     assert cli.main(["-f", str(subsidiary / "mkdocs.yml"), "bundle", "--name", "group",
+                     "--version", "2026.12.01-1",
                      "--site", str(library / "mkdocs.yml"), "-o", str(root / "dist")]) == 0
     with zipfile.ZipFile(root / "dist" / "group.zip") as archive:
         archive.extractall(root / "unpacked")
@@ -102,6 +103,9 @@ def group_bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_multi_site_bundle_searches_both_sites_from_file_urls(page, group_bundle):
     assert (group_bundle / "sites/lib/regulations/jia.html").is_file()
+    # The bundle states its 版本号, as a one-site bundle does (its own site's edition).
+    assert "2026.12.01-1" in (group_bundle / "使用说明.txt").read_text(encoding="utf-8")
+    assert "2026.12.01-1" in (group_bundle / "index.html").read_text(encoding="utf-8")
     assert not list(group_bundle.rglob("secret*"))
     assert cli.main(["verify", str(group_bundle.parent.parent / "dist" / "group.zip")]) == 0
     page.goto((group_bundle / "index.html").as_uri())
