@@ -62,16 +62,14 @@ def index(site: Path, binary: Binary | None = None,
     where Pagefind would otherwise index whole pages, navigation and all. More than
     ``part_pages`` pages (parts.part_size) are indexed in parts."""
     started = time.monotonic()
-    indexed = [page.relative_to(site).as_posix() for page in sorted(site.rglob("*.html"))
-               if "data-pagefind-body" in page.read_text(encoding="utf-8", errors="replace")]
-    if not indexed:
+    planned = _plan(site, parts.part_size(part_pages))
+    if not planned:
         return None
     try:
         binary = binary or pagefind_binary.locate()
     except pagefind_binary.BinaryError as exc:
         raise SearchIndexError(str(exc)) from None
     bundle = site / OUTPUT_SUBDIR
-    planned = parts.plan(indexed, parts.part_size(part_pages))
     if len(planned) == 1:
         outputs = [_run(binary, site, bundle)]
     else:
@@ -87,6 +85,21 @@ def index(site: Path, binary: Binary | None = None,
                        sum(_count(out, "words") for out in outputs),
                        max(_count(out, "filters") for out in outputs),
                        time.monotonic() - started, size, len(planned))
+
+
+def _plan(site: Path, size: int) -> list[list[str]]:
+    """The parts to index: none when no page has content. A site of at most ``size``
+    pages is one run, and then it is enough to find one page with content."""
+    pages = sorted(site.rglob("*.html"))
+    if len(pages) <= size:
+        whole = [page.relative_to(site).as_posix() for page in pages]
+        return [whole] if any(map(_has_body, pages)) else []
+    return parts.plan([page.relative_to(site).as_posix() for page in pages
+                       if _has_body(page)], size)
+
+
+def _has_body(page: Path) -> bool:
+    return "data-pagefind-body" in page.read_text(encoding="utf-8", errors="replace")
 
 
 def _run_part(binary: Binary, site: Path, pages: list[str], output: Path) -> str:
