@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import collections
 import io
 import re
 import zipfile
@@ -10,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from pdfminer.high_level import extract_pages
-from pdfminer.layout import LTChar, LTPage, LTTextContainer
+from pdfminer.layout import LTPage, LTTextContainer
 from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdfparser import PDFParser
 
@@ -19,6 +18,7 @@ from dangjian.core.diagnostics import ContentError
 from dangjian.pdf import export, paper, writer
 
 from .conftest import ROOT, write_project
+from .pdf_text import body_size
 
 pytestmark = pytest.mark.build
 
@@ -115,23 +115,6 @@ def _outline(data: bytes) -> list[tuple[int, str]]:
     return [(level, title) for level, title, *_ in document.get_outlines()]
 
 
-def _body_size(pages: list[LTPage]) -> float:
-    """The size most CJK characters are set in."""
-    sizes: collections.Counter = collections.Counter()
-
-    def walk(item) -> None:
-        if isinstance(item, LTChar):
-            if "\u4e00" <= item.get_text() <= "\u9fff":
-                sizes[round(item.size, 1)] += 1
-        elif hasattr(item, "__iter__"):
-            for child in item:
-                walk(child)
-
-    for page in pages:
-        walk(page)
-    return sizes.most_common(1)[0][0]
-
-
 def test_one_pdf_per_document_and_none_for_a_restricted_one(runs):
     first, _ = runs
     # No PDF of the 党委委员 document, and none of a publication or a generated page.
@@ -168,7 +151,7 @@ def test_the_regulation_pdf(runs):
     assert "2020年3月1日" in _text(pages[0])
     assert "首条开篇语句" in _text(pages[0]) and "末条收尾语句" in _text(pages[-1])
     assert "第三十条" in text
-    assert abs(_body_size(pages) - 16) <= 0.5
+    assert abs(body_size(pages) - 16) <= 0.5
     outline = _outline(data)
     assert (1, "测试党支部工作细则") in outline
     for chapter in CHAPTERS:

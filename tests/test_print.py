@@ -3,14 +3,14 @@ out as official documents (print.css)."""
 
 from __future__ import annotations
 
-import collections
 import io
 import logging
-import unicodedata
 
 import pytest
 from pdfminer.high_level import extract_pages
-from pdfminer.layout import LTChar, LTPage, LTTextContainer, LTTextLine
+from pdfminer.layout import LTPage, LTTextContainer, LTTextLine
+
+from .pdf_text import body_size, ideographs
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
@@ -31,14 +31,8 @@ def _printed(page, url: str) -> list[LTPage]:
 
 
 def _text(page: LTPage) -> str:
-    return _ideographs("".join(
+    return ideographs("".join(
         element.get_text() for element in page if isinstance(element, LTTextContainer)))
-
-
-def _ideographs(text: str) -> str:
-    """Chromium's text layer gives some ideographs as Kangxi radicals (支 as ⽀)."""
-    return "".join(unicodedata.normalize("NFKC", char) if "\u2e80" <= char <= "\u2fdf"
-                   else char for char in text)
 
 
 def _lines(item) -> list[LTTextLine]:
@@ -50,25 +44,9 @@ def _lines(item) -> list[LTTextLine]:
 def _baseline_of(page: LTPage, words: str) -> float:
     """The baseline of the first line of text that starts with ``words``."""
     for line in _lines(page):
-        if _ideographs(line.get_text()).strip().startswith(words):
+        if ideographs(line.get_text()).strip().startswith(words):
             return line.y0
     raise AssertionError(f"{words} not on the page")
-
-
-def _body_size(pages: list[LTPage]) -> float:
-    sizes: collections.Counter = collections.Counter()
-
-    def walk(item) -> None:
-        if isinstance(item, LTChar):
-            if "\u4e00" <= _ideographs(item.get_text()) <= "\u9fff":
-                sizes[round(item.size, 1)] += 1
-        elif hasattr(item, "__iter__"):
-            for child in item:
-                walk(child)
-
-    for page in pages:
-        walk(page)
-    return sizes.most_common(1)[0][0]
 
 
 def _check_paper(pages: list[LTPage], site_url: str) -> str:
@@ -76,7 +54,7 @@ def _check_paper(pages: list[LTPage], site_url: str) -> str:
     for number, page in enumerate(pages, 1):
         assert (round(page.width), round(page.height)) == (595, 842), "not A4"
         assert f"— {number} —" in _text(page), f"no page number on page {number}"
-    assert abs(_body_size(pages) - 16) <= 0.5
+    assert abs(body_size(pages) - 16) <= 0.5
     for url_text in ("http", "://", "127.0.0.1", site_url, ".html", "www."):
         assert url_text not in text
     for words in NAVIGATION:
