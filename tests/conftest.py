@@ -105,12 +105,20 @@ def browser():
         instance.close()
 
 
+@contextlib.contextmanager
+def desktop_tab(browser) -> Iterator:
+    """A tab of its own context at a desktop width, in Chinese, while the block runs."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-    tab = context.new_page()
-    yield tab
-    context.close()
+    with desktop_tab(browser) as tab:
+        yield tab
 
 
 AXE_CACHE = Path(os.environ.get("DANGJIAN_AXE_DIR", Path.home() / ".cache" / "dangjian-axe"))

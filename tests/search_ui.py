@@ -7,6 +7,8 @@ query, so that what is checked is what the box shows, with the site's configurat
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
@@ -41,6 +43,17 @@ class Hit:
     meta: dict
     anchors: tuple[str, ...]
     """Anchors of the sections shown under the page, decoded: 第八条, 2020-4-1."""
+
+
+@contextlib.contextmanager
+def box_at(browser, url: str) -> Iterator:
+    """A desktop tab on ``url`` whose header box is ready for queries."""
+    from .conftest import desktop_tab
+
+    with desktop_tab(browser) as tab:
+        tab.goto(url)
+        ready(tab)
+        yield tab
 
 
 def ready(page, ranking: dict | None = None) -> None:

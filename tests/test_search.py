@@ -18,12 +18,8 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def search_tab(browser, site_url):
     """One page whose header box answers every query of the set."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-    tab = context.new_page()
-    tab.goto(site_url)
-    search_ui.ready(tab)
-    yield tab
-    context.close()
+    with search_ui.box_at(browser, site_url) as tab:
+        yield tab
 
 
 @pytest.mark.parametrize("query", QUERIES, ids=[q.text for q in QUERIES])

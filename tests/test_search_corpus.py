@@ -31,12 +31,8 @@ def corpus_tab(browser, tmp_path_factory: pytest.TempPathFactory) -> Iterator:
                                                             ("zhibu-fanti.txt", ZHIBU_FANTI)))
     site = root / "site"
     build(project / "mkdocs.yml", site)
-    with served(site) as url:
-        tab = browser.new_page(locale="zh-CN")
-        tab.goto(f"{url}regulations/")
-        search_ui.ready(tab)
+    with served(site) as url, search_ui.box_at(browser, f"{url}regulations/") as tab:
         yield tab
-        tab.close()
 
 
 FANTI = TO_TRADITIONAL.convert("中央八项规定精神学习材料（网页转载）\n"

@@ -88,12 +88,8 @@ def split_url(split_site: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def split_tab(browser, split_url):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-    tab = context.new_page()
-    tab.goto(split_url)
-    search_ui.ready(tab)
-    yield tab
-    context.close()
+    with search_ui.box_at(browser, split_url) as tab:
+        yield tab
 
 
 @pytest.mark.browser
