@@ -18,11 +18,14 @@ from pathlib import Path
 from dangjian.app import deploy
 from dangjian.core.diagnostics import ContentError, Diagnostic, Severity
 from dangjian.engine import render as engine
+from dangjian.group import format as inventory
 from dangjian.group import portal, publish
+from dangjian.offline import manifests
+from dangjian.pages.stage import Staged
 from dangjian.pipeline import output_check
 from dangjian.pipeline import release as releases
 from dangjian.pipeline import variant as variants
-from dangjian.pipeline.prepare import prepare
+from dangjian.pipeline.prepare import Prepared, prepare
 from dangjian.pipeline.variant import STAGING_DIR
 from dangjian.search import search_index
 
@@ -91,9 +94,8 @@ def build(config_file: Path, site_dir: Path | None = None, strict: bool | None =
         report.release = releases.plan(prepared, release or releases.Request(), site_dir)
     say("生成页面…")
     with report.phase("生成页面"):
-        staged = variants.stage_variant(prepared, variant, bool(config.use_directory_urls),
-                                        report.release.updates)
-        portal.stage(staged, settings, config.site_name, offline)
+        staged = stage(prepared, variant, report.release, str(config.site_name),
+                       bool(config.use_directory_urls))
     report.nav = staged.nav
 
     building = site_dir.with_name(f".{site_dir.name}.building")
@@ -121,10 +123,8 @@ def build(config_file: Path, site_dir: Path | None = None, strict: bool | None =
             report.search = variant.index(building)
         if not offline:
             deploy.write(building)
-            # What other sites of the group may cite here (a library's inventory).
-            publish.write(building, prepared, config.site_name, config.site_url,
-                          bool(config.use_directory_urls))
-        releases.write(building, report.release)
+        write_records(building, prepared, variant, report.release, str(config.site_name),
+                      config.site_url, bool(config.use_directory_urls))
         _search_strictness(report, prepared.strict)
         say("发布前检查每个输出文件…")
         with report.phase("发布检查"):
@@ -139,6 +139,28 @@ def build(config_file: Path, site_dir: Path | None = None, strict: bool | None =
         shutil.rmtree(building, ignore_errors=True)
     report.seconds = time.monotonic() - started
     return report
+
+
+def stage(prepared: Prepared, variant: variants.Variant, release: releases.Release,
+          site_name: str, directory_urls: bool) -> Staged:
+    """The staged tree of a build (and of a preview's re-render): the variant's pages with
+    the 本站更新 page ``release`` gives, and a portal's list of sites."""
+    staged = variants.stage_variant(prepared, variant, directory_urls, release.updates)
+    portal.stage(staged, prepared.settings, site_name, variant.offline)
+    return staged
+
+
+def write_records(site: Path, prepared: Prepared, variant: variants.Variant,
+                  release: releases.Release, site_name: str, site_url: str | None,
+                  directory_urls: bool) -> list[str]:
+    """What a build writes beside its pages, before the output check: the release
+    manifest and, online, the inventory other sites of the group read. Their site paths."""
+    releases.write(site, release)
+    written = [manifests.IN_SITE]
+    if not variant.offline:
+        publish.write(site, prepared, site_name, site_url, directory_urls)
+        written.append(inventory.FILE)
+    return written
 
 
 def _search_strictness(report: BuildReport, strict: bool) -> None:

@@ -20,12 +20,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from dangjian.app.build import BuildReport, Say, build
+from dangjian.app.build import BuildReport, Say, build, stage, write_records
 from dangjian.core.diagnostics import ContentError
 from dangjian.engine import render as engine
-from dangjian.group import format as inventory
-from dangjian.group import portal, publish
-from dangjian.offline import manifests
 from dangjian.pipeline import output_check
 from dangjian.pipeline import release as releases
 from dangjian.pipeline import variant as variants
@@ -104,10 +101,9 @@ class Preview:
         staging = variant.staging_dir(settings.root)
         before = _stamps(staging)
         directory_urls = bool(config.use_directory_urls)
-        # The 本站更新 page is staged as the full build stages it, or it would differ.
+        # Staged as the full build stages it (本站更新 included), or pages would differ.
         release = releases.plan(prepared, releases.Request(), self.site_dir)
-        staged = variants.stage_variant(prepared, variant, directory_urls, release.updates)
-        portal.stage(staged, settings, config.site_name, False)
+        staged = stage(prepared, variant, release, config.site_name, directory_urls)
         after = _stamps(staging)
         changed = {path for path, stamp in after.items() if before.get(path) != stamp}
         if staged.nav != self.nav or set(after) != set(before) or \
@@ -119,13 +115,13 @@ class Preview:
         shutil.rmtree(scratch, ignore_errors=True)
         try:
             written = engine.render_only(config, staged, scratch, changed)
-            releases.write(scratch, release)
-            publish.write(scratch, prepared, config.site_name, config.site_url, directory_urls)
+            records = write_records(scratch, prepared, variant, release, config.site_name,
+                                    config.site_url, directory_urls)
             refused = output_check.check(scratch, staged, directory_urls, settings.root,
                                          config.site_url)
             if refused:
                 raise ContentError(refused)
-            for relative in [*written, manifests.IN_SITE, inventory.FILE]:
+            for relative in [*written, *records]:
                 target = self.site_dir / relative
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(scratch / relative, target)
