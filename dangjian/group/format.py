@@ -115,15 +115,19 @@ class InventoryError(Exception):
 
 
 def read(path: Path) -> Inventory:
+    return parse_bytes(read_bytes(path))
+
+
+def read_bytes(path: Path) -> bytes:
+    """An inventory file's bytes, refused above ``MAX_BYTES`` before it is read."""
     try:
         if path.stat().st_size > MAX_BYTES:
             raise InventoryError(f"文件过大（超过 {MAX_BYTES // 1048576} MB）")
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise InventoryError("文件不存在") from None
     except OSError as exc:
         raise InventoryError(f"无法读取（{type(exc).__name__}）") from None
-    return parse_bytes(data)
 
 
 def parse_bytes(data: bytes) -> Inventory:

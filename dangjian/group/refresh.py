@@ -60,11 +60,9 @@ def _fetch(site: SiteRef, root: Path) -> bytes:
         if path.is_dir():
             path = path / fmt.FILE
         try:
-            if path.stat().st_size > fmt.MAX_BYTES:
-                raise fmt.InventoryError("文件过大")
-            return path.read_bytes()
-        except OSError:
-            raise fmt.InventoryError(f"读不到 {path}") from None
+            return fmt.read_bytes(path)
+        except fmt.InventoryError as exc:
+            raise fmt.InventoryError(f"{path}：{exc}") from None
     assert site.url is not None, "sites.parse requires url or path"
     url = urljoin(site.url if site.url.endswith("/") else site.url + "/", fmt.FILE)
     if urlsplit(url).scheme not in ("http", "https"):
