@@ -15,6 +15,7 @@ import pytest
 from dangjian.app import serve
 from dangjian.app.build import build
 from dangjian.app.preview import Preview
+from dangjian.core.diagnostics import ContentError
 from dangjian.group import format as inventory
 from dangjian.offline import manifests
 
@@ -67,6 +68,76 @@ def test_an_edit_renders_the_page_and_its_backlinks_only(preview: Preview, tmp_p
     assert preview.indexing is not None
     preview.indexing.join(timeout=300)
     assert (preview.site_dir / "pagefind" / "pagefind-entry.json").is_file()
+
+
+EDITED = "docs/regulations/zhibu-gongzuo-tiaoli.md"
+"""Cites the party constitution, is cited by the work plan, in two tracks."""
+EDITED_PAGE = "regulations/zhibu-gongzuo-tiaoli/index.html"
+
+
+def _add_sentence(root: Path, source: str, after: str, sentence: str) -> None:
+    path = root / source
+    text = path.read_text(encoding="utf-8")
+    at = text.index("\n", text.index(after))
+    path.write_text(text[:at] + f"\n\n{sentence}" + text[at:], encoding="utf-8")
+
+
+def test_new_words_in_an_article_render_that_page_alone(preview: Preview, tmp_path: Path):
+    root = preview.root
+    before = _tree(preview.site_dir)
+    # Another word in 第一条, before its citation of the constitution: nothing another
+    # page shows of the regulation changes (its tracks count the same length).
+    path = root / EDITED
+    path.write_text(path.read_text(encoding="utf-8").replace("弘扬“支部", "发扬“支部"),
+                    encoding="utf-8")
+    version = preview.version
+    update = preview.update([EDITED])
+    assert update.quick and not update.full
+    assert update.pages == 1
+    assert preview.version == version + 1
+    after = _tree(preview.site_dir)
+    assert {path for path in after if after[path] != before.get(path)} == {EDITED_PAGE}
+    assert "发扬“<abbr" in after[EDITED_PAGE].decode()
+    # Once the author pauses, the rest follows: the release manifest with the new hash.
+    assert preview.settle() == 0
+    settled = _tree(preview.site_dir)
+    full = _tree(build(root / "mkdocs.yml", tmp_path / "full", site_url=SITE_URL).site_dir)
+    assert settled[EDITED_PAGE] == full[EDITED_PAGE]
+    assert settled == full
+    assert preview.indexing is not None
+    preview.indexing.join(timeout=300)
+
+
+@pytest.mark.parametrize("sentence, shown_on", [
+    # The tracks that give the regulation to read say how long it is.
+    ("本条补充一句说明。", "tracks/zhongxinzu-2020/index.html"),
+    # The constitution's backlinks quote the sentence that cites it.
+    ("依照《中国共产党章程》办理。", "regulations/dangzhang/index.html"),
+])
+def test_an_edit_that_other_pages_show_renders_them_too(preview: Preview, tmp_path: Path,
+                                                        sentence: str, shown_on: str):
+    _add_sentence(preview.root, EDITED, "\n第一条", sentence)
+    update = preview.update([EDITED])
+    assert not update.quick and not update.full
+    after = _tree(preview.site_dir)
+    full = _tree(build(preview.root / "mkdocs.yml", tmp_path / "full",
+                       site_url=SITE_URL).site_dir)
+    assert after[shown_on] == full[shown_on]
+
+
+def test_a_quick_edit_is_checked_as_a_build_checks_it(preview: Preview):
+    before = _tree(preview.site_dir)
+    _add_sentence(preview.root, EDITED, "\n第一条", "本条内容属于机密★10年。")
+    with pytest.raises(ContentError) as refused:
+        preview.update([EDITED])
+    assert any(d.path == EDITED for d in refused.value.diagnostics)
+    assert _tree(preview.site_dir) == before
+    # Taken out again, the page is quick again and what was refused never shows.
+    text = (preview.root / EDITED).read_text(encoding="utf-8")
+    (preview.root / EDITED).write_text(text.replace("\n\n本条内容属于机密★10年。", ""),
+                                       encoding="utf-8")
+    assert preview.update([EDITED]).quick
+    assert "机密" not in (preview.site_dir / EDITED_PAGE).read_text(encoding="utf-8")
 
 
 def test_a_new_title_takes_the_full_build(preview: Preview):

@@ -48,8 +48,9 @@ class BuildReport:
     """PDFs attached (``pdf``)."""
     phases: dict[str, float] = field(default_factory=dict)
     """Seconds spent in each phase, in the order the phases ran."""
-    nav: list | None = None
-    """The staged navigation (a preview re-renders only edited pages while it holds)."""
+    prepared: Prepared | None = None
+    staged: Staged | None = None
+    """What the site was made from: a preview continues from them after an edit."""
     release: releases.Release | None = None
     """Its manifest, and what changed since the build it replaced."""
 
@@ -96,7 +97,7 @@ def build(config_file: Path, site_dir: Path | None = None, strict: bool | None =
     with report.phase("生成页面"):
         staged = stage(prepared, variant, report.release, str(config.site_name),
                        bool(config.use_directory_urls))
-    report.nav = staged.nav
+    report.prepared, report.staged = prepared, staged
 
     building = site_dir.with_name(f".{site_dir.name}.building")
     shutil.rmtree(building, ignore_errors=True)

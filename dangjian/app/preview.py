@@ -1,5 +1,10 @@
-"""What ``dangjian serve`` does after an edit: re-stage, and re-render only the pages
-whose staged Markdown changed.
+"""What ``dangjian serve`` does after an edit: re-render only the pages it changed.
+
+An edit to the words of documents that no other page shows (pipeline/edit.py) is read
+from those files alone and only their pages are staged and rendered again: the browser
+reloads within a second or two. The rest of the site — 本站更新, the release manifest,
+the search index — follows once the author pauses, by the staging of the whole project
+described next.
 
 Staging writes a page only when its text changes, and the staged text of a page already
 holds everything an edit elsewhere can change in it (its backlinks, the listings and
@@ -17,20 +22,26 @@ import os
 import shutil
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from dangjian.app.build import BuildReport, Say, build, stage, write_records
 from dangjian.core.diagnostics import ContentError
 from dangjian.engine import render as engine
-from dangjian.pipeline import output_check
+from dangjian.pages.stage import Staged
+from dangjian.pipeline import edit, output_check
 from dangjian.pipeline import release as releases
 from dangjian.pipeline import variant as variants
-from dangjian.pipeline.prepare import prepare
+from dangjian.pipeline.prepare import Prepared, prepare
 from dangjian.search import search_index
 
 FULL_BUILD_TRIGGERS = ("mkdocs.yml", "overrides")
 """Changes here reach every page: no shortcut."""
+
+SETTLE_AFTER = 2.0
+"""Seconds without an edit after which the rest of the site follows a quick update."""
 
 
 @dataclass
@@ -39,6 +50,8 @@ class Update:
     """Pages rendered again (all of them for a full build)."""
     full: bool
     seconds: float
+    quick: bool = False
+    """Only the edited documents' pages: the rest follows (``Preview.settle``)."""
 
 
 def _stamps(root: Path) -> dict[str, tuple[int, int]]:
@@ -61,16 +74,23 @@ class Preview:
         self.say = say
         self.version = 0
         """Grows with every finished update; the browser reloads when it changes."""
-        self.nav: list | None = None
+        self.prepared: Prepared | None = None
+        self.staged: Staged | None = None
         self.indexing: threading.Thread | None = None
+        self.settling: threading.Thread | None = None
         self._lock = threading.Lock()
         self._index_state = threading.Lock()
         self._index_again = False
+        self._settle_at: float | None = None
+        self._unrendered: set[str] = set()
+        """Staged pages not yet in the served site (an update failed after staging)."""
 
     def full(self) -> BuildReport:
+        self.prepared = self.staged = None  # until the build succeeds
         report = build(self.config_file, self.site_dir, say=self.say, site_url=self.site_url)
         self.site_dir = report.site_dir
-        self.nav = report.nav
+        self.prepared, self.staged = report.prepared, report.staged
+        self._unrendered.clear()
         self.version += 1
         return report
 
@@ -78,10 +98,15 @@ class Preview:
         """Bring the served site up to date after ``changed_sources`` (project paths)."""
         started = time.monotonic()
         with self._lock:
-            if self.nav is None or any(source.split("/")[0] in FULL_BUILD_TRIGGERS
-                                       for source in changed_sources):
+            if self.staged is None or any(source.split("/")[0] in FULL_BUILD_TRIGGERS
+                                          for source in changed_sources):
                 report = self.full()
                 return Update(report.pages_written, True, time.monotonic() - started)
+            quick = self._render_edited(changed_sources)
+            if quick is not None:
+                self.version += 1
+                self._settle_later()
+                return Update(quick, False, time.monotonic() - started, quick=True)
             pages = self._render_changed()
             if pages is None:
                 report = self.full()
@@ -90,6 +115,60 @@ class Preview:
         self._index_later()
         return Update(pages, False, time.monotonic() - started)
 
+    def settle(self) -> int | None:
+        """Stage the whole project and render what a quick update left behind (本站更新,
+        records); then index. Pages rendered, or None when it took the full build."""
+        with self._lock:
+            self._settle_at = None
+            pages = self._render_changed()
+            if pages is None:
+                self.full()
+            elif pages:
+                self.version += 1
+        self._index_later()
+        return pages
+
+    def _settle_later(self) -> None:
+        with self._index_state:
+            self._settle_at = time.monotonic() + SETTLE_AFTER
+            if self.settling is None or not self.settling.is_alive():
+                self.settling = threading.Thread(target=self._settle_when_quiet, daemon=True)
+                self.settling.start()
+
+    def _settle_when_quiet(self) -> None:
+        while True:
+            with self._index_state:
+                due = self._settle_at
+            if due is None:
+                return
+            if time.monotonic() < due:
+                time.sleep(min(0.2, due - time.monotonic()))
+                continue
+            try:
+                pages = self.settle()
+                if pages:
+                    self.say(f"其余 {pages} 个页面已更新")
+            except ContentError as exc:
+                for diagnostic in exc.diagnostics:
+                    self.say(diagnostic.format())
+                self.say("更新失败，继续提供上一次成功的站点。")
+            except Exception as exc:  # noqa: BLE001 — a preview keeps serving
+                self.say(f"更新失败：{exc}")
+            return
+
+    def _render_edited(self, changed_sources: list[str]) -> int | None:
+        """The quick path: pages rendered, or None when the edit reaches further."""
+        assert self.prepared is not None and self.staged is not None
+        config, _ = engine.load(self.config_file)
+        config["site_url"] = self.site_url
+        directory_urls = bool(config.use_directory_urls)
+        pages = edit.apply(self.prepared, self.staged.docs_dir, changed_sources,
+                           directory_urls)
+        if pages is None:
+            return None
+        self._unrendered |= set(pages)
+        return len(self._publish(config, self.staged, self.prepared, self._unrendered))
+
     def _render_changed(self) -> int | None:
         """Pages rendered again, or None when the full build is needed."""
         config, settings = engine.load(self.config_file)
@@ -97,7 +176,7 @@ class Preview:
         prepared = prepare(settings)
         prepared.raise_if_failed()
         variant = variants.for_prepared(prepared, False)
-        assert self.site_dir is not None
+        assert self.site_dir is not None and self.staged is not None
         staging = variant.staging_dir(settings.root)
         before = _stamps(staging)
         directory_urls = bool(config.use_directory_urls)
@@ -106,28 +185,44 @@ class Preview:
         staged = stage(prepared, variant, release, config.site_name, directory_urls)
         after = _stamps(staging)
         changed = {path for path, stamp in after.items() if before.get(path) != stamp}
-        if staged.nav != self.nav or set(after) != set(before) or \
+        if staged.nav != self.staged.nav or set(after) != set(before) or \
                 any(not path.endswith(".md") for path in changed):
             return None
-        if not changed:
-            return 0
+        self.prepared, self.staged = prepared, staged
+        self._unrendered |= changed
+
+        def records(site: Path) -> list[str]:
+            return write_records(site, prepared, variant, release, config.site_name,
+                                 config.site_url, directory_urls)
+
+        return len(self._publish(config, staged, prepared, self._unrendered, records))
+
+    def _publish(self, config: Any, staged: Staged, prepared: Prepared, pages: set[str],
+                 records: Callable[[Path], list[str]] | None = None) -> list[str]:
+        """Render ``pages`` beside the site with what a build writes beside them
+        (``records``), check them as a build checks its output and move them in; the
+        pages' site paths."""
+        assert self.site_dir is not None
+        if not pages and records is None:
+            return []
         scratch = self.site_dir.with_name(f".{self.site_dir.name}.update")
         shutil.rmtree(scratch, ignore_errors=True)
+        directory_urls = bool(config.use_directory_urls)
         try:
-            written = engine.render_only(config, staged, scratch, changed)
-            records = write_records(scratch, prepared, variant, release, config.site_name,
-                                    config.site_url, directory_urls)
-            refused = output_check.check(scratch, staged, directory_urls, settings.root,
-                                         config.site_url)
+            written = engine.render_only(config, staged, scratch, pages) if pages else []
+            extra = records(scratch) if records is not None else []
+            refused = output_check.check(scratch, staged, directory_urls,
+                                         prepared.settings.root, config.site_url)
             if refused:
                 raise ContentError(refused)
-            for relative in [*written, *records]:
+            for relative in [*written, *extra]:
                 target = self.site_dir / relative
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(scratch / relative, target)
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
-        return len(written)
+        self._unrendered.clear()
+        return written
 
     def _index_later(self) -> None:
         """Pagefind over the whole served site, after the page is back in the browser;

@@ -135,6 +135,9 @@ def _watch(config_file: Path, preview: Preview, say: Say, interval: float = 0.2)
             update = preview.update(changed)
             if update.full:
                 say(f"已重建：{update.pages} 个页面，{update.seconds:.1f} 秒")
+            elif update.quick:
+                say(f"已更新：{update.pages} 个页面，{update.seconds:.1f} 秒"
+                    "（其余页面与搜索索引在停笔后更新）")
             else:
                 say(f"已更新：{update.pages} 个页面，{update.seconds:.1f} 秒"
                     "（搜索索引稍后更新）")

@@ -85,6 +85,11 @@ class DangjianPlugin(BasePlugin[DangjianConfig]):
         return config
 
     def on_env(self, env, *, config, files):  # noqa: ARG002
+        if self.shard is not None and self.shard.chosen is not None:
+            # Read and converted already; what is not chosen is not rendered either.
+            for file in [f for f in files.documentation_pages()
+                         if not self.shard.owns(f.src_uri)]:
+                files.remove(file)
         env.bytecode_cache = templatecache.SHARED
         if navcache.ENABLED:
             self._nav = navcache.NavCache(env, MATERIAL_TEMPLATES)
@@ -101,6 +106,15 @@ class DangjianPlugin(BasePlugin[DangjianConfig]):
                 for file in [f for f in files if not f.is_documentation_page()]:
                     files.remove(file)
         return files
+
+    def on_nav(self, nav, *, config, files):  # noqa: ARG002
+        if self.shard is not None and self.shard.unread:
+            # Pages that only lend the chosen ones their navigation title are not read.
+            for file in files.documentation_pages():
+                if file.src_uri in self.shard.unread and file.page is not None \
+                        and "title" in vars(file.page):
+                    file.content_string = ""
+        return nav
 
     # Last, so that the HTML set aside is all the page will have (rawblocks.py).
     @event_priority(-100)
@@ -127,14 +141,17 @@ class DangjianPlugin(BasePlugin[DangjianConfig]):
     @event_priority(100)
     def on_page_content(self, html, *, page, config, files):  # noqa: ARG002
         aside = self._aside.pop(page.file.src_uri, None)
+        if self.shard is not None and not self.shard.owns(page.file.src_uri):
+            # Converted only for its title, which the Markdown gave already: its HTML is
+            # never written, and its anchors are unknown here (links into it are checked
+            # across workers).
+            page.present_anchor_ids = None
+            page.links_to_anchors = None
+            return html
         if aside is not None and aside.blocks:
             html = aside.restore(html)
             if page.present_anchor_ids is not None:
                 page.present_anchor_ids |= aside.anchor_ids()
-        if self.shard is not None and not self.shard.owns(page.file.src_uri):
-            # Its anchors are unknown here: links into it are checked across workers.
-            page.present_anchor_ids = None
-            page.links_to_anchors = None
         return html
 
     # Counted once a page's HTML is complete: MkDocs converts every page's Markdown

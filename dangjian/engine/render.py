@@ -212,7 +212,11 @@ def render_only(config: MkDocsConfig, staged: Staged, site_dir: Path,
     if plugin is None:
         raise EngineError("mkdocs.yml: plugins 中缺少 dangjian")
     plugin.staged_by_pipeline = True
-    plugin.shard = Shard.only(pages)
+    # What the navigation may show of a page beyond its title is in authored front
+    # matter (Material's icon, status …): only those pages are read besides ``pages``.
+    plugin.shard = Shard.only(pages, frozenset(staged.pages) - staged.authored)
+    # 404.html and sitemap.xml list no page's content: the full build writes them.
+    config.theme.static_templates = set()
     try:
         _build(config)
     finally:

@@ -42,10 +42,12 @@ class Shard:
     _owned: frozenset[str] = frozenset()
     chosen: frozenset[str] | None = None
     """Set, the worker renders exactly these pages (a preview after an edit)."""
+    unread: frozenset[str] = frozenset()
+    """Pages not even read (their navigation title is all the chosen pages need)."""
 
     @classmethod
-    def only(cls, pages: set[str]) -> Shard:
-        return cls(0, 1, chosen=frozenset(pages))
+    def only(cls, pages: set[str], unread: frozenset[str] = frozenset()) -> Shard:
+        return cls(0, 1, chosen=frozenset(pages), unread=unread - pages)
 
     def assign(self, pages: list[str]) -> None:
         self._owned = self.chosen if self.chosen is not None else frozenset(

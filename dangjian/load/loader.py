@@ -74,17 +74,7 @@ def load(project: Project, diagnostics: Diagnostics) -> Content:
         diagnostics.error(project.shown(project.docs_dir), 0, "docs_dir", "内容目录不存在")
         return content
     for path in _walk(project, project.docs_dir, diagnostics):
-        relative = path.relative_to(project.docs_dir).as_posix()
-        marked = markings.find_marking(relative.replace("/", "\n"))
-        if marked is not None:
-            diagnostics.error(project.shown(path), 0, "path",
-                              f"文件名含有密级标志“{marked.snippet}”：涉密材料不得构建到任何输出"
-                              "（涉密不上网）")
-            continue
-        if assets.is_markdown(path):
-            _load_markdown(project, path, assets.page_path(relative), content, diagnostics)
-        else:
-            _load_asset(project, path, relative, content, diagnostics)
+        _load_file(project, path, content, diagnostics)
     editions.attach(content.inventory, content.edition_files, content.today, diagnostics,
                     lambda doc: _parse_body(doc, diagnostics))
     content.edition_files = []
@@ -99,6 +89,29 @@ def load(project: Project, diagnostics: Diagnostics) -> Content:
     content.tracking = tracking.load(project, content.inventory, diagnostics)
     _warn_unused_assets(project, content, diagnostics)
     return content
+
+
+def load_file(project: Project, path: Path, today: dt.date,
+              diagnostics: Diagnostics) -> Content:
+    """One file of docs/, read and checked as ``load`` reads it, alone: what a preview
+    reads again after an edit. Checks that need the whole inventory are the caller's."""
+    content = Content(today=today)
+    _load_file(project, path, content, diagnostics)
+    return content
+
+
+def _load_file(project: Project, path: Path, content: Content,
+               diagnostics: Diagnostics) -> None:
+    relative = path.relative_to(project.docs_dir).as_posix()
+    marked = markings.find_marking(relative.replace("/", "\n"))
+    if marked is not None:
+        diagnostics.error(project.shown(path), 0, "path",
+                          f"文件名含有密级标志“{marked.snippet}”：涉密材料不得构建到任何输出"
+                          "（涉密不上网）")
+    elif assets.is_markdown(path):
+        _load_markdown(project, path, assets.page_path(relative), content, diagnostics)
+    else:
+        _load_asset(project, path, relative, content, diagnostics)
 
 
 def bodies(content: Content) -> list[tuple[str, str]]:
@@ -267,10 +280,16 @@ def _check_related(content: Content, diagnostics: Diagnostics) -> None:
 
 
 def _check_calls(content: Content, diagnostics: Diagnostics) -> None:
-    """Page-function calls name a known document; nothing else in prose is a template."""
     bodies = [(page.source, page.body, page.body_line) for page in content.pages]
     bodies += [(doc.source, doc.body, doc.body_line) for doc in content.inventory.documents
                if doc.body]
+    check_calls(bodies, content.inventory, diagnostics)
+
+
+def check_calls(bodies: list[tuple[str, str, int]], inventory: Inventory,
+                diagnostics: Diagnostics) -> None:
+    """Page-function calls in ``bodies`` (source, text, first line) name a document of
+    ``inventory``; nothing else in prose is a template."""
     for source, body, first_line in bodies:
         if "{" not in body:
             continue
@@ -278,7 +297,7 @@ def _check_calls(content: Content, diagnostics: Diagnostics) -> None:
         for problem in found.problems:
             diagnostics.error(source, problem.line, TEMPLATE_FIELD, problem.message)
         for call in found.calls:
-            doc = content.inventory.call_target(call.doc_id)
+            doc = inventory.call_target(call.doc_id)
             if doc is None:
                 diagnostics.error(source, call.line, TEMPLATE_FIELD,
                                   f"{call.function}：未知的文件标识“{call.doc_id}”")

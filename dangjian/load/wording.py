@@ -18,13 +18,15 @@ from dangjian.load.glossary import Glossary, WrongForm
 FIELD = "规范表述"
 
 
-def check(project: Project, glossary: Glossary, diagnostics: Diagnostics) -> None:
+def check(project: Project, glossary: Glossary, diagnostics: Diagnostics,
+          paths: list[Path] | None = None) -> None:
+    """``paths``: only these files (a preview's edited ones), else every content file."""
     if not glossary.wrong_forms:
         return
     rules = {form.wrong: form for form in glossary.wrong_forms}
     pattern = re.compile("|".join(re.escape(w) for w in sorted(rules, key=len, reverse=True)))
     listed = {(form.source, form.line) for form in glossary.wrong_forms}
-    for path in _content_files(project):
+    for path in _content_files(project) if paths is None else paths:
         shown = project.shown(path)
         try:
             text = textfile.read(path, shown)

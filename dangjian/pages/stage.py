@@ -87,6 +87,9 @@ class Staged:
     pages: list[str] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)
     """Staged page → the source file it was made from (authored pages and documents)."""
+    authored: frozenset[str] = frozenset()
+    """Plain pages, whose front matter may hold Material's keys (icon, status …) that
+    the navigation shows; every other page's front matter is the product's own."""
     stylesheets: list[str] = field(default_factory=lambda: list(STYLESHEETS))
     scripts: list[str] = field(default_factory=lambda: list(SCRIPTS))
 
@@ -103,9 +106,8 @@ def stage(content: Content, target: Path, directory_urls: bool = True,
     writer = _Writer(target)
     authored = {page.page for page in content.pages}
     terms = content.glossary.tooltips
-    plans = plan_pages.PlanView(content.tracking, plan_pages.cited_in(refs),
-                                plan_pages.served_by_tracks(content.tracks))
-    functions = page_functions.PageFunctions(content.inventory)
+    documents = DocumentPages(content, refs, directory_urls, pdf)
+    functions = documents.functions
     sections = navigation.plain_sections(
         [(page.page, page.meta.title, page.body) for page in content.pages], TAKEN_FOLDERS)
     # A section of plain pages (使用帮助) is searched as a type of its own.
@@ -124,9 +126,7 @@ def stage(content: Content, target: Path, directory_urls: bool = True,
         writer.text(plain.page, functions.expand(tooltips.annotate(text, terms), links))
         sources[plain.page] = plain.source
     for doc in content.inventory.documents:
-        links = Links(doc.page, directory_urls)
-        text = document_page(doc, links, refs, plans, functions, pdf)
-        writer.text(doc.page, functions.expand(tooltips.annotate(text, terms), links))
+        writer.text(doc.page, documents.text(doc))
         sources[doc.page] = doc.source
     generated = {page: generate(content.inventory, Links(page, directory_urls))
                  for page, generate in GENERATED.items()}
@@ -163,7 +163,35 @@ def stage(content: Content, target: Path, directory_urls: bool = True,
                            tracks=[(track.title, track.page) for track in content.tracks],
                            sections=sections, updates=updates_page.PAGE)
     pages = sorted(p for p in writer.written if p.endswith(".md"))
-    return Staged(target, nav, pages, sources)
+    return Staged(target, nav, pages, sources, frozenset(authored))
+
+
+class DocumentPages:
+    """The staged text of documents' pages, with what they share made once."""
+
+    def __init__(self, content: Content, refs: References, directory_urls: bool, pdf: bool):
+        self.refs = refs
+        self.directory_urls = directory_urls
+        self.pdf = pdf
+        self.terms = content.glossary.tooltips
+        self.plans = plan_pages.PlanView(content.tracking, plan_pages.cited_in(refs),
+                                         plan_pages.served_by_tracks(content.tracks))
+        self.functions = page_functions.PageFunctions(content.inventory)
+
+    def text(self, doc: Document) -> str:
+        links = Links(doc.page, self.directory_urls)
+        text = document_page(doc, links, self.refs, self.plans, self.functions, self.pdf)
+        return self.functions.expand(tooltips.annotate(text, self.terms), links)
+
+
+def restage(content: Content, refs: References, docs: list[Document], target: Path,
+            directory_urls: bool = True, pdf: bool = False) -> list[str]:
+    """Write the pages of ``docs`` again into the staged tree at ``target``, as ``stage``
+    writes them; return those whose bytes changed. What a preview does after an edit
+    that changed nothing any other page shows of them."""
+    documents = DocumentPages(content, refs, directory_urls, pdf)
+    writer = _Writer(target)
+    return [doc.page for doc in docs if writer.text(doc.page, documents.text(doc))]
 
 
 def document_page(doc: Document, links: Links, refs: References,
@@ -236,16 +264,18 @@ class _Writer:
         self.root = root
         self.written: set[str] = set()
 
-    def bytes(self, relative: str, data: bytes) -> None:
+    def bytes(self, relative: str, data: bytes) -> bool:
+        """True when the file was written (its bytes were new)."""
         self.written.add(relative)
         path = self.root / relative
         if path.is_file() and path.read_bytes() == data:
-            return
+            return False
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
+        return True
 
-    def text(self, relative: str, text: str) -> None:
-        self.bytes(relative, text.encode("utf-8"))
+    def text(self, relative: str, text: str) -> bool:
+        return self.bytes(relative, text.encode("utf-8"))
 
     def copy(self, source: Path, relative: str) -> None:
         self.bytes(relative, source.read_bytes())

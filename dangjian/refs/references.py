@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from dangjian.core import editions
@@ -183,17 +183,21 @@ def units_of(doc: Document) -> tuple[list[compare.Unit], list[compare.Unit]]:
 
 def texts(content: Content) -> Iterator[Text]:
     for doc in content.inventory.documents:
-        if doc.body:
-            yield Text(doc.source, "", doc.body, doc.body_line, doc.page, doc.heading, doc)
-        elif _is_data_entry(doc):
-            for name in DATA_TEXT_FIELDS:
-                value = getattr(doc.meta, name, None)
-                if value:
-                    yield Text(doc.source, name, value, doc.lines.line_of((name,)), doc.page,
-                               doc.heading, doc)
+        yield from _texts_of(doc)
     for page in content.pages:
         title = page.meta.title or page.page
         yield Text(page.source, "", page.body, page.body_line, page.page, title)
+
+
+def _texts_of(doc: Document) -> Iterator[Text]:
+    if doc.body:
+        yield Text(doc.source, "", doc.body, doc.body_line, doc.page, doc.heading, doc)
+    elif _is_data_entry(doc):
+        for name in DATA_TEXT_FIELDS:
+            value = getattr(doc.meta, name, None)
+            if value:
+                yield Text(doc.source, name, value, doc.lines.line_of((name,)), doc.page,
+                           doc.heading, doc)
 
 
 def _is_data_entry(doc: Document) -> bool:
@@ -221,6 +225,18 @@ def resolve(content: Content, libraries: Libraries | None = None
         _cite(text, refs, diagnostics)
         _link(text, refs, diagnostics)
     return refs, diagnostics
+
+
+def cite_one(doc: Document, refs: References) -> tuple[References, Diagnostics]:
+    """What the texts of ``doc`` cite and link to, resolved against ``refs`` (the rest of
+    the site, resolved before; ``doc``'s front matter as then): only these references, in
+    the order ``resolve`` makes them. What a preview needs after an edit to one document."""
+    diagnostics = Diagnostics()
+    found = replace(refs, items=[], library_items=[], _comparisons={})
+    for text in _texts_of(doc):
+        _cite(text, found, diagnostics)
+        _link(text, found, diagnostics)
+    return found, diagnostics
 
 
 def _rules(doc: Document, inventory: Inventory, diagnostics: Diagnostics,
