@@ -8,10 +8,12 @@ import http.server
 import shutil
 import threading
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from dangjian.app import preview as preview_module
 from dangjian.app import serve
 from dangjian.app.build import build
 from dangjian.app.preview import Preview
@@ -35,14 +37,16 @@ def _tree(root: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture
-def preview(tmp_path: Path) -> Preview:
+def preview(tmp_path: Path) -> Iterator[Preview]:
     project = tmp_path / "project"
     for name in ("docs", "data"):
         shutil.copytree(ROOT / name, project / name)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shown = Preview(project / "mkdocs.yml", tmp_path / "site", SITE_URL, lambda _: None)
     shown.full()
-    return shown
+    yield shown
+    with shown._index_state:
+        shown._settle_at = None  # no settling after the test
 
 
 def test_an_edit_renders_the_page_and_its_backlinks_only(preview: Preview, tmp_path: Path):
@@ -87,9 +91,7 @@ def test_new_words_in_an_article_render_that_page_alone(preview: Preview, tmp_pa
     before = _tree(preview.site_dir)
     # Another word in 第一条, before its citation of the constitution: nothing another
     # page shows of the regulation changes (its tracks count the same length).
-    path = root / EDITED
-    path.write_text(path.read_text(encoding="utf-8").replace("弘扬“支部", "发扬“支部"),
-                    encoding="utf-8")
+    _replace(root, EDITED, "弘扬“支部", "发扬“支部")
     version = preview.version
     update = preview.update([EDITED])
     assert update.quick and not update.full
@@ -106,6 +108,35 @@ def test_new_words_in_an_article_render_that_page_alone(preview: Preview, tmp_pa
     assert settled == full
     assert preview.indexing is not None
     preview.indexing.join(timeout=300)
+
+
+def _replace(root: Path, source: str, old: str, new: str) -> None:
+    path = root / source
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+def test_an_edit_made_while_the_site_settles_stays(preview: Preview, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(preview_module, "SETTLE_AFTER", 3600)  # settled here, not by a thread
+    _replace(preview.root, EDITED, "弘扬“支部", "发扬“支部")
+    assert preview.update([EDITED]).quick
+    read = Preview._prepare
+
+    def edited_meanwhile(self: Preview):
+        staging = read(self)
+        _replace(self.root, EDITED, "发扬“支部", "传扬“支部")
+        assert self.update([EDITED]).quick
+        return staging
+
+    monkeypatch.setattr(Preview, "_prepare", edited_meanwhile)
+    # What the settling read is older than the edit: it writes nothing, and starts again.
+    assert preview.settle() == 0
+    assert "传扬“<abbr" in (preview.site_dir / EDITED_PAGE).read_text(encoding="utf-8")
+    assert preview.settling is not None
+    monkeypatch.setattr(Preview, "_prepare", read)
+    preview.settle()
+    full = build(preview.root / "mkdocs.yml", tmp_path / "full", site_url=SITE_URL)
+    assert _tree(preview.site_dir) == _tree(full.site_dir)
 
 
 @pytest.mark.parametrize("sentence, shown_on", [

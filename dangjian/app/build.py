@@ -143,10 +143,12 @@ def build(config_file: Path, site_dir: Path | None = None, strict: bool | None =
 
 
 def stage(prepared: Prepared, variant: variants.Variant, release: releases.Release,
-          site_name: str, directory_urls: bool) -> Staged:
+          site_name: str, directory_urls: bool, deferred: bool = False) -> Staged:
     """The staged tree of a build (and of a preview's re-render): the variant's pages with
-    the 本站更新 page ``release`` gives, and a portal's list of sites."""
-    staged = variants.stage_variant(prepared, variant, directory_urls, release.updates)
+    the 本站更新 page ``release`` gives, and a portal's list of sites. ``deferred``: the
+    pages are written by ``Staged.write``."""
+    staged = variants.stage_variant(prepared, variant, directory_urls, release.updates,
+                                    deferred)
     portal.stage(staged, prepared.settings, site_name, variant.offline)
     return staged
 

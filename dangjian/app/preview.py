@@ -63,6 +63,17 @@ def _stamps(root: Path) -> dict[str, tuple[int, int]]:
     return stamps
 
 
+@dataclass
+class _Staging:
+    """The project as read and staged (in memory) by one settling or update."""
+
+    config: Any
+    prepared: Prepared
+    variant: variants.Variant
+    release: releases.Release
+    staged: Staged
+
+
 class Preview:
     """The served site and what it was built from."""
 
@@ -82,6 +93,8 @@ class Preview:
         self._index_state = threading.Lock()
         self._index_again = False
         self._settle_at: float | None = None
+        self._edits = 0
+        """Updates begun: a settling that read the project before the last one is stale."""
         self._unrendered: set[str] = set()
         """Staged pages not yet in the served site (an update failed after staging)."""
 
@@ -98,6 +111,7 @@ class Preview:
         """Bring the served site up to date after ``changed_sources`` (project paths)."""
         started = time.monotonic()
         with self._lock:
+            self._edits += 1
             if self.staged is None or any(source.split("/")[0] in FULL_BUILD_TRIGGERS
                                           for source in changed_sources):
                 report = self.full()
@@ -107,7 +121,9 @@ class Preview:
                 self.version += 1
                 self._settle_later()
                 return Update(quick, False, time.monotonic() - started, quick=True)
-            pages = self._render_changed()
+            with self._index_state:
+                self._settle_at = None  # this stages the whole project too
+            pages = self._render_changed(self._prepare())
             if pages is None:
                 report = self.full()
                 return Update(report.pages_written, True, time.monotonic() - started)
@@ -116,11 +132,21 @@ class Preview:
         return Update(pages, False, time.monotonic() - started)
 
     def settle(self) -> int | None:
-        """Stage the whole project and render what a quick update left behind (本站更新,
-        records); then index. Pages rendered, or None when it took the full build."""
-        with self._lock:
+        """Stage the whole project and render what quick updates left behind (本站更新,
+        records); then index. Pages rendered, or None when it took the full build.
+
+        The project is read and checked before the served site is locked, so that an
+        edit made meanwhile is not held up by it; such an edit makes what was read stale,
+        and the settling starts again once the author pauses."""
+        with self._index_state:
             self._settle_at = None
-            pages = self._render_changed()
+        edits = self._edits
+        read = self._prepare()
+        with self._lock:
+            if self._edits != edits:
+                self._settle_later()
+                return 0
+            pages = self._render_changed(read)
             if pages is None:
                 self.full()
             elif pages:
@@ -131,7 +157,7 @@ class Preview:
     def _settle_later(self) -> None:
         with self._index_state:
             self._settle_at = time.monotonic() + SETTLE_AFTER
-            if self.settling is None or not self.settling.is_alive():
+            if self.settling is None:
                 self.settling = threading.Thread(target=self._settle_when_quiet, daemon=True)
                 self.settling.start()
 
@@ -139,8 +165,9 @@ class Preview:
         while True:
             with self._index_state:
                 due = self._settle_at
-            if due is None:
-                return
+                if due is None:
+                    self.settling = None
+                    return
             if time.monotonic() < due:
                 time.sleep(min(0.2, due - time.monotonic()))
                 continue
@@ -154,7 +181,6 @@ class Preview:
                 self.say("更新失败，继续提供上一次成功的站点。")
             except Exception as exc:  # noqa: BLE001 — a preview keeps serving
                 self.say(f"更新失败：{exc}")
-            return
 
     def _render_edited(self, changed_sources: list[str]) -> int | None:
         """The quick path: pages rendered, or None when the edit reaches further."""
@@ -169,21 +195,28 @@ class Preview:
         self._unrendered |= set(pages)
         return len(self._publish(config, self.staged, self.prepared, self._unrendered))
 
-    def _render_changed(self) -> int | None:
-        """Pages rendered again, or None when the full build is needed."""
+    def _prepare(self) -> _Staging:
+        """The whole project read, checked and staged in memory (nothing written)."""
         config, settings = engine.load(self.config_file)
         config["site_url"] = self.site_url
         prepared = prepare(settings)
         prepared.raise_if_failed()
         variant = variants.for_prepared(prepared, False)
-        assert self.site_dir is not None and self.staged is not None
-        staging = variant.staging_dir(settings.root)
-        before = _stamps(staging)
-        directory_urls = bool(config.use_directory_urls)
+        assert self.site_dir is not None  # set by the first build
         # Staged as the full build stages it (本站更新 included), or pages would differ.
         release = releases.plan(prepared, releases.Request(), self.site_dir)
-        staged = stage(prepared, variant, release, config.site_name, directory_urls)
-        after = _stamps(staging)
+        staged = stage(prepared, variant, release, config.site_name,
+                       bool(config.use_directory_urls), deferred=True)
+        return _Staging(config, prepared, variant, release, staged)
+
+    def _render_changed(self, read: _Staging) -> int | None:
+        """Write the staged tree ``read`` made and render the pages whose staged text
+        changed: how many, or None when the full build is needed."""
+        assert self.site_dir is not None and self.staged is not None
+        config, prepared, staged = read.config, read.prepared, read.staged
+        before = _stamps(staged.docs_dir)
+        staged.write()
+        after = _stamps(staged.docs_dir)
         changed = {path for path, stamp in after.items() if before.get(path) != stamp}
         if staged.nav != self.staged.nav or set(after) != set(before) or \
                 any(not path.endswith(".md") for path in changed):
@@ -192,8 +225,9 @@ class Preview:
         self._unrendered |= changed
 
         def records(site: Path) -> list[str]:
-            return write_records(site, prepared, variant, release, config.site_name,
-                                 config.site_url, directory_urls)
+            return write_records(site, prepared, read.variant, read.release,
+                                 config.site_name, config.site_url,
+                                 bool(config.use_directory_urls))
 
         return len(self._publish(config, staged, prepared, self._unrendered, records))
 

@@ -142,7 +142,6 @@ def _resolve(term: Term, index: int, inventory: Inventory, problems: _Problems) 
         problems.error((*here, "source"), f"未知的文件标识 “{meta.source}”")
         return False
     term.doc = doc
-    anchors = [meta.at] if meta.at else []
     if meta.at and meta.at not in _anchors(doc):
         problems.error((*here, "at"), f"{doc.display_title}中没有“{meta.at}”")
         return False

@@ -92,18 +92,27 @@ class Staged:
     the navigation shows; every other page's front matter is the product's own."""
     stylesheets: list[str] = field(default_factory=lambda: list(STYLESHEETS))
     scripts: list[str] = field(default_factory=lambda: list(SCRIPTS))
+    writer: _Writer | None = field(default=None, repr=False, compare=False)
+    """Holds a deferred staging's files until ``write``."""
+
+    def write(self) -> None:
+        """Put a deferred staging's files in place (only those whose bytes change)."""
+        if self.writer is not None:
+            self.writer.flush()
+            self.writer = None
 
 
 def stage(content: Content, target: Path, directory_urls: bool = True,
           refs: References | None = None, offline: bool = False, pdf: bool = False,
-          updates: updates_page.Updates | None = None) -> Staged:
+          updates: updates_page.Updates | None = None, deferred: bool = False) -> Staged:
     """``offline``: the ``file://`` variant, which has no Pagefind search page; ``pdf``:
     the build attaches PDFs, which the document pages link to; ``updates``: the recorded
-    releases for the 本站更新 page, and what a bundle says of itself on its home page."""
+    releases for the 本站更新 page, and what a bundle says of itself on its home page;
+    ``deferred``: nothing is written until ``Staged.write``."""
     if refs is None:
         refs, _ = references.resolve(content)
     target.mkdir(parents=True, exist_ok=True)
-    writer = _Writer(target)
+    writer = _Writer(target, deferred)
     authored = {page.page for page in content.pages}
     terms = content.glossary.tooltips
     documents = DocumentPages(content, refs, directory_urls, pdf)
@@ -163,7 +172,8 @@ def stage(content: Content, target: Path, directory_urls: bool = True,
                            tracks=[(track.title, track.page) for track in content.tracks],
                            sections=sections, updates=updates_page.PAGE)
     pages = sorted(p for p in writer.written if p.endswith(".md"))
-    return Staged(target, nav, pages, sources, frozenset(authored))
+    return Staged(target, nav, pages, sources, frozenset(authored),
+                  writer=writer if deferred else None)
 
 
 class DocumentPages:
@@ -260,13 +270,21 @@ def _front_matter(meta: dict) -> str:
 
 
 class _Writer:
-    def __init__(self, root: Path):
+    """Writes the staged tree, each file only when its bytes change. ``deferred``: keeps
+    them until ``flush``, so that the tree can be made while the last one is in use."""
+
+    def __init__(self, root: Path, deferred: bool = False):
         self.root = root
         self.written: set[str] = set()
+        self.pending: dict[str, bytes] | None = {} if deferred else None
+        self._stale = False
 
     def bytes(self, relative: str, data: bytes) -> bool:
-        """True when the file was written (its bytes were new)."""
+        """True when the file was written (its bytes were new), or is to be written."""
         self.written.add(relative)
+        if self.pending is not None:
+            self.pending[relative] = data
+            return True
         path = self.root / relative
         if path.is_file() and path.read_bytes() == data:
             return False
@@ -281,9 +299,19 @@ class _Writer:
         self.bytes(relative, source.read_bytes())
 
     def remove_stale(self) -> None:
+        if self.pending is not None:
+            self._stale = True
+            return
         for path in sorted(self.root.rglob("*"), reverse=True):
             relative = path.relative_to(self.root).as_posix()
             if path.is_file() and relative not in self.written:
                 path.unlink()
             elif path.is_dir() and not any(path.iterdir()):
                 shutil.rmtree(path)
+
+    def flush(self) -> None:
+        pending, self.pending = self.pending, None
+        for relative, data in (pending or {}).items():
+            self.bytes(relative, data)
+        if self._stale:
+            self.remove_stale()

@@ -61,12 +61,13 @@ def for_prepared(prepared: Prepared, offline: bool, pdf: bool = False) -> Varian
 
 
 def stage_variant(prepared: Prepared, variant: Variant, directory_urls: bool,
-                  updates: Updates | None = None) -> stage.Staged:
+                  updates: Updates | None = None, deferred: bool = False) -> stage.Staged:
     # A site overrides page fragments the way it overrides Material's partials.
     fragments.use_overrides(prepared.settings.custom_dir)
     staged = stage.stage(prepared.content, variant.staging_dir(prepared.settings.root),
                          directory_urls=directory_urls, refs=prepared.refs,
-                         offline=variant.offline, pdf=variant.pdf, updates=updates)
+                         offline=variant.offline, pdf=variant.pdf, updates=updates,
+                         deferred=deferred)
     staged.scripts = variant.scripts
     return staged
 
