@@ -18,6 +18,7 @@ from dangjian.app import serve
 from dangjian.app.build import build
 from dangjian.app.preview import Preview
 from dangjian.core.diagnostics import ContentError
+from dangjian.core.stop import Stop, Stopped, never
 from dangjian.group import format as inventory
 from dangjian.offline import manifests
 
@@ -115,22 +116,33 @@ def _replace(root: Path, source: str, old: str, new: str) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
 
 
+@pytest.mark.parametrize("while_reading", [True, False])
 def test_an_edit_made_while_the_site_settles_stays(preview: Preview, tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch):
+                                                   monkeypatch: pytest.MonkeyPatch,
+                                                   while_reading: bool):
     monkeypatch.setattr(preview_module, "SETTLE_AFTER", 3600)  # settled here, not by a thread
     _replace(preview.root, EDITED, "弘扬“支部", "发扬“支部")
     assert preview.update([EDITED]).quick
     read = Preview._prepare
+    stopped: list[bool] = []
 
-    def edited_meanwhile(self: Preview):
-        staging = read(self)
+    def edited_meanwhile(self: Preview, stop: Stop = never):
+        if not while_reading:
+            staging = read(self, stop)
         _replace(self.root, EDITED, "发扬“支部", "传扬“支部")
         assert self.update([EDITED]).quick
-        return staging
+        if not while_reading:
+            return staging
+        try:
+            return read(self, stop)
+        except Stopped:  # read after the edit began, the project would be stale
+            stopped.append(True)
+            raise
 
     monkeypatch.setattr(Preview, "_prepare", edited_meanwhile)
     # What the settling read is older than the edit: it writes nothing, and starts again.
     assert preview.settle() == 0
+    assert stopped == ([True] if while_reading else [])
     assert "传扬“<abbr" in (preview.site_dir / EDITED_PAGE).read_text(encoding="utf-8")
     assert preview.settling is not None
     monkeypatch.setattr(Preview, "_prepare", read)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from dangjian.app import deploy
 from dangjian.core.diagnostics import ContentError, Diagnostic, Severity
+from dangjian.core.stop import Stop, never
 from dangjian.engine import render as engine
 from dangjian.group import format as inventory
 from dangjian.group import portal, publish
@@ -143,12 +144,13 @@ def build(config_file: Path, site_dir: Path | None = None, strict: bool | None =
 
 
 def stage(prepared: Prepared, variant: variants.Variant, release: releases.Release,
-          site_name: str, directory_urls: bool, deferred: bool = False) -> Staged:
+          site_name: str, directory_urls: bool, deferred: bool = False,
+          stop: Stop = never) -> Staged:
     """The staged tree of a build (and of a preview's re-render): the variant's pages with
     the 本站更新 page ``release`` gives, and a portal's list of sites. ``deferred``: the
     pages are written by ``Staged.write``."""
     staged = variants.stage_variant(prepared, variant, directory_urls, release.updates,
-                                    deferred)
+                                    deferred, stop)
     portal.stage(staged, prepared.settings, site_name, variant.offline)
     return staged
 

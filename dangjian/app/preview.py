@@ -29,6 +29,7 @@ from typing import Any
 
 from dangjian.app.build import BuildReport, Say, build, stage, write_records
 from dangjian.core.diagnostics import ContentError
+from dangjian.core.stop import Stop, Stopped, never
 from dangjian.engine import render as engine
 from dangjian.pages.stage import Staged
 from dangjian.pipeline import edit, output_check
@@ -135,13 +136,17 @@ class Preview:
         """Stage the whole project and render what quick updates left behind (本站更新,
         records); then index. Pages rendered, or None when it took the full build.
 
-        The project is read and checked before the served site is locked, so that an
-        edit made meanwhile is not held up by it; such an edit makes what was read stale,
-        and the settling starts again once the author pauses."""
+        The project is read and staged before the served site is locked, so that an edit
+        made meanwhile is not held up by it: such an edit stops the reading (it would be
+        stale), and the settling starts again once the author pauses."""
         with self._index_state:
             self._settle_at = None
         edits = self._edits
-        read = self._prepare()
+        try:
+            read = self._prepare(lambda: self._edits != edits)
+        except Stopped:
+            self._settle_later()
+            return 0
         with self._lock:
             if self._edits != edits:
                 self._settle_later()
@@ -195,18 +200,19 @@ class Preview:
         self._unrendered |= set(pages)
         return len(self._publish(config, self.staged, self.prepared, self._unrendered))
 
-    def _prepare(self) -> _Staging:
-        """The whole project read, checked and staged in memory (nothing written)."""
+    def _prepare(self, stop: Stop = never) -> _Staging:
+        """The whole project read, checked and staged in memory (nothing written);
+        ``stop`` is asked between files."""
         config, settings = engine.load(self.config_file)
         config["site_url"] = self.site_url
-        prepared = prepare(settings)
+        prepared = prepare(settings, stop=stop)
         prepared.raise_if_failed()
         variant = variants.for_prepared(prepared, False)
         assert self.site_dir is not None  # set by the first build
         # Staged as the full build stages it (本站更新 included), or pages would differ.
         release = releases.plan(prepared, releases.Request(), self.site_dir)
         staged = stage(prepared, variant, release, config.site_name,
-                       bool(config.use_directory_urls), deferred=True)
+                       bool(config.use_directory_urls), deferred=True, stop=stop)
         return _Staging(config, prepared, variant, release, staged)
 
     def _render_changed(self, read: _Staging) -> int | None:

@@ -17,6 +17,7 @@ from dangjian.core.documents import Document, Inventory
 from dangjian.core.kinds import BY_FOLDER, PUBLICATION, REGULATION, STUDY, WORKPLAN
 from dangjian.core.model import EditionMeta, PageMeta, PublicationList
 from dangjian.core.project import Project
+from dangjian.core.stop import Stop, check, never
 from dangjian.load import (
     assets,
     editions,
@@ -68,12 +69,13 @@ class Content:
     """Edition files as read, until they join their works."""
 
 
-def load(project: Project, diagnostics: Diagnostics) -> Content:
+def load(project: Project, diagnostics: Diagnostics, stop: Stop = never) -> Content:
     content = Content()
     if not project.docs_dir.is_dir():
         diagnostics.error(project.shown(project.docs_dir), 0, "docs_dir", "内容目录不存在")
         return content
     for path in _walk(project, project.docs_dir, diagnostics):
+        check(stop)
         _load_file(project, path, content, diagnostics)
     editions.attach(content.inventory, content.edition_files, content.today, diagnostics,
                     lambda doc: _parse_body(doc, diagnostics))

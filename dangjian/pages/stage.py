@@ -18,6 +18,7 @@ import yaml
 from dangjian.core import ui
 from dangjian.core.documents import Document, Inventory
 from dangjian.core.kinds import KINDS, REGULATION, WORKPLAN
+from dangjian.core.stop import Stop, check, never
 from dangjian.core.urls import Links
 from dangjian.load.editions import current_edition
 from dangjian.load.loader import Content
@@ -104,11 +105,13 @@ class Staged:
 
 def stage(content: Content, target: Path, directory_urls: bool = True,
           refs: References | None = None, offline: bool = False, pdf: bool = False,
-          updates: updates_page.Updates | None = None, deferred: bool = False) -> Staged:
+          updates: updates_page.Updates | None = None, deferred: bool = False,
+          stop: Stop = never) -> Staged:
     """``offline``: the ``file://`` variant, which has no Pagefind search page; ``pdf``:
     the build attaches PDFs, which the document pages link to; ``updates``: the recorded
     releases for the 本站更新 page, and what a bundle says of itself on its home page;
-    ``deferred``: nothing is written until ``Staged.write``."""
+    ``deferred``: nothing is written until ``Staged.write``; ``stop``: asked between
+    documents (raises ``Stopped``)."""
     if refs is None:
         refs, _ = references.resolve(content)
     target.mkdir(parents=True, exist_ok=True)
@@ -135,6 +138,7 @@ def stage(content: Content, target: Path, directory_urls: bool = True,
         writer.text(plain.page, functions.expand(tooltips.annotate(text, terms), links))
         sources[plain.page] = plain.source
     for doc in content.inventory.documents:
+        check(stop)
         writer.text(doc.page, documents.text(doc))
         sources[doc.page] = doc.source
     generated = {page: generate(content.inventory, Links(page, directory_urls))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dangjian.core.diagnostics import ContentError, Diagnostic, Diagnostics
+from dangjian.core.stop import Stop, check, never
 from dangjian.group import cited_elsewhere, library
 from dangjian.load import assets, audiences, loader, wording
 from dangjian.load.loader import Content
@@ -44,10 +45,11 @@ class Prepared:
 
 
 def prepare(settings: Settings, audience: str | None = None,
-            strict: bool | None = None) -> Prepared:
+            strict: bool | None = None, stop: Stop = never) -> Prepared:
+    """``stop``: asked between files; raises ``Stopped`` once it says so."""
     diagnostics = Diagnostics()
     project = settings.project
-    content = loader.load(project, diagnostics)
+    content = loader.load(project, diagnostics, stop)
     audience = audience or settings.audiences.default
     if audience not in settings.audiences.also_reads:
         diagnostics.error("mkdocs.yml", 0, "audience",
@@ -60,6 +62,7 @@ def prepare(settings: Settings, audience: str | None = None,
     # or listed among a document's backlinks.
     content = audiences.restrict(content, audience, settings.audiences)
     libraries = library.load(settings, diagnostics)
+    check(stop)
     refs, resolved = references.resolve(content, libraries)
     refs.cited_elsewhere = cited_elsewhere.load(settings)
     diagnostics.extend(resolved)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from dangjian.core.stop import Stop, never
 from dangjian.offline import offline_search
 from dangjian.pages import fragments, stage
 from dangjian.pages.updates_page import Updates
@@ -61,13 +62,14 @@ def for_prepared(prepared: Prepared, offline: bool, pdf: bool = False) -> Varian
 
 
 def stage_variant(prepared: Prepared, variant: Variant, directory_urls: bool,
-                  updates: Updates | None = None, deferred: bool = False) -> stage.Staged:
+                  updates: Updates | None = None, deferred: bool = False,
+                  stop: Stop = never) -> stage.Staged:
     # A site overrides page fragments the way it overrides Material's partials.
     fragments.use_overrides(prepared.settings.custom_dir)
     staged = stage.stage(prepared.content, variant.staging_dir(prepared.settings.root),
                          directory_urls=directory_urls, refs=prepared.refs,
                          offline=variant.offline, pdf=variant.pdf, updates=updates,
-                         deferred=deferred)
+                         deferred=deferred, stop=stop)
     staged.scripts = variant.scripts
     return staged
 
