@@ -5,8 +5,13 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import shutil
+import socket
+import subprocess
+import sys
 import threading
+import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -216,3 +221,47 @@ def test_served_pages_reload_when_the_version_changes(preview: Preview):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_serve_shows_an_edit_without_being_asked(tmp_path: Path):
+    """The whole loop: ``dangjian serve`` hears of the save, renders the page, and the
+    version the open page polls changes."""
+    project = tmp_path / "project"
+    for name in ("docs", "data"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = (tmp_path / "serve.log").open("w", encoding="utf-8")
+    server = subprocess.Popen([sys.executable, "-m", "dangjian", "serve", "-a",
+                               f"127.0.0.1:{port}"], cwd=project, stdout=log,
+                              stderr=subprocess.STDOUT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    base = f"http://127.0.0.1:{port}"
+
+    def get(path: str) -> str:
+        with urllib.request.urlopen(base + path, timeout=30) as response:
+            return response.read().decode("utf-8")
+
+    try:
+        deadline = time.monotonic() + 300
+        while True:
+            try:
+                version = get(serve.VERSION_PATH)
+                break
+            except OSError:
+                assert server.poll() is None and time.monotonic() < deadline, \
+                    (tmp_path / "serve.log").read_text(encoding="utf-8")
+                time.sleep(0.5)
+        _replace(project, EDITED, "弘扬“支部", "发扬“支部")
+        deadline = time.monotonic() + 60
+        while get(serve.VERSION_PATH) == version:
+            assert time.monotonic() < deadline, (tmp_path / "serve.log").read_text(
+                encoding="utf-8")
+            time.sleep(0.1)
+        assert "发扬“<abbr" in get("/regulations/zhibu-gongzuo-tiaoli/")
+        assert "已更新：1 个页面" in (tmp_path / "serve.log").read_text(encoding="utf-8")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+

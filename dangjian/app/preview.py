@@ -112,7 +112,7 @@ class Preview:
         """Bring the served site up to date after ``changed_sources`` (project paths)."""
         started = time.monotonic()
         with self._lock:
-            self._edits += 1
+            self.interrupt()
             if self.staged is None or any(source.split("/")[0] in FULL_BUILD_TRIGGERS
                                           for source in changed_sources):
                 report = self.full()
@@ -131,6 +131,11 @@ class Preview:
             self.version += 1
         self._index_later()
         return Update(pages, False, time.monotonic() - started)
+
+    def interrupt(self) -> None:
+        """Files are changing: a settling that is reading the project stops."""
+        with self._index_state:
+            self._edits += 1
 
     def settle(self) -> int | None:
         """Stage the whole project and render what quick updates left behind (本站更新,

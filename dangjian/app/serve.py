@@ -13,16 +13,15 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
-import time
 from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from dangjian.app.build import STAGING_DIR, Say
 from dangjian.app.preview import Preview
+from dangjian.app.watch import POLL_SECONDS, Watcher
 from dangjian.core.diagnostics import ContentError
 
-WATCHED = ("docs", "data", "overrides", "mkdocs.yml")
 VERSION_PATH = "/__dangjian/version"
 RELOAD_PATH = "/__dangjian/live-reload.js"
 RELOAD_TAG = f'<script src="{RELOAD_PATH}"></script>'.encode()
@@ -106,30 +105,12 @@ def serve(config_file: Path, site_dir: Path | None, host: str, port: int, *, wat
     return 0
 
 
-def _snapshot(root: Path) -> dict[str, float]:
-    stamps: dict[str, float] = {}
-    for name in WATCHED:
-        path = root / name
-        if path.is_file():
-            stamps[name] = path.stat().st_mtime
-        elif path.is_dir():
-            for child in path.rglob("*"):
-                if STAGING_DIR not in child.parts and child.is_file():
-                    stamps[child.relative_to(root).as_posix()] = child.stat().st_mtime
-    return stamps
-
-
-def _watch(config_file: Path, preview: Preview, say: Say, interval: float = 0.2) -> None:
-    root = config_file.resolve().parent
-    seen = _snapshot(root)
+def _watch(config_file: Path, preview: Preview, say: Say) -> None:
+    watcher = Watcher(config_file.resolve().parent, STAGING_DIR, preview.interrupt)
+    if not watcher.start():
+        say(f"（系统无法通知文件改动，改为每 {POLL_SECONDS} 秒检查一次）")
     while True:
-        time.sleep(interval)
-        now = _snapshot(root)
-        if now == seen:
-            continue
-        changed = sorted(path for path in now.keys() | seen.keys()
-                         if now.get(path) != seen.get(path))
-        seen = now
+        changed = watcher.wait()
         say("\n内容有改动，正在更新…")
         try:
             update = preview.update(changed)
