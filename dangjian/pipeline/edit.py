@@ -50,6 +50,7 @@ def apply(prepared: Prepared, staging: Path, sources: list[str],
         assert doc is not None
         read = _read(prepared, doc, diagnostics)
         if read is None:
+            _refuse_if_failed(prepared, diagnostics)  # a refused file, without the wait
             return None
         cited, problems = references.cite_one(read, prepared.refs)
         diagnostics.extend(problems)
