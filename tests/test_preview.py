@@ -156,21 +156,33 @@ def test_an_edit_made_while_the_site_settles_stays(preview: Preview, tmp_path: P
     assert _tree(preview.site_dir) == _tree(full.site_dir)
 
 
-@pytest.mark.parametrize("sentence, shown_on", [
-    # The tracks that give the regulation to read say how long it is.
-    ("本条补充一句说明。", "tracks/zhongxinzu-2020/index.html"),
+def test_a_longer_article_renders_the_tracks_that_count_it(preview: Preview,
+                                                           tmp_path: Path):
+    before = _tree(preview.site_dir)
+    _add_sentence(preview.root, EDITED, "\n第一条", "本条补充一句说明。")
+    update = preview.update([EDITED])
+    assert update.quick
+    after = _tree(preview.site_dir)
+    # The track that gives 第一条 to read says how long it is now (656 → 666 字).
+    changed = {page for page in after if after[page] != before.get(page)}
+    assert changed == {EDITED_PAGE, "tracks/zhongxinzu-2020/index.html"}
+    assert update.pages == len(changed)
+    full = _tree(build(preview.root / "mkdocs.yml", tmp_path / "full",
+                       site_url=SITE_URL).site_dir)
+    assert {page for page in after if page.startswith("tracks/")
+            and after[page] != full[page]} == set()
+    assert after[EDITED_PAGE] == full[EDITED_PAGE]
+
+
+def test_an_edit_that_other_pages_quote_renders_them_too(preview: Preview, tmp_path: Path):
     # The constitution's backlinks quote the sentence that cites it.
-    ("依照《中国共产党章程》办理。", "regulations/dangzhang/index.html"),
-])
-def test_an_edit_that_other_pages_show_renders_them_too(preview: Preview, tmp_path: Path,
-                                                        sentence: str, shown_on: str):
-    _add_sentence(preview.root, EDITED, "\n第一条", sentence)
+    _add_sentence(preview.root, EDITED, "\n第一条", "依照《中国共产党章程》办理。")
     update = preview.update([EDITED])
     assert not update.quick and not update.full
     after = _tree(preview.site_dir)
     full = _tree(build(preview.root / "mkdocs.yml", tmp_path / "full",
                        site_url=SITE_URL).site_dir)
-    assert after[shown_on] == full[shown_on]
+    assert after["regulations/dangzhang/index.html"] == full["regulations/dangzhang/index.html"]
 
 
 def test_a_quick_edit_is_checked_as_a_build_checks_it(preview: Preview):

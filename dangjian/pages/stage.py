@@ -151,9 +151,7 @@ def stage(content: Content, target: Path, directory_urls: bool = True,
                   for page, make in tracking_pages.pages(content.tracking).items()}
     generated |= {page: make(Links(page, directory_urls))
                   for page, make in comparison_pages.pages(content.inventory, refs).items()}
-    generated |= {page: text if page == track_pages.INDEX
-                  else search_fields.index_as(text, ui.text("kind.track"))
-                  for page, text in track_pages.pages(content.tracks, directory_urls).items()}
+    generated |= _track_pages(content, directory_urls)
     glossary_type = ui.text("kind.glossary")
     glossary_pages = glossary_page.pages(content.glossary, directory_urls)
     generated |= {page: search_fields.index_as(text, glossary_type) if content.glossary.terms
@@ -199,13 +197,27 @@ class DocumentPages:
 
 
 def restage(content: Content, refs: References, docs: list[Document], target: Path,
-            directory_urls: bool = True, pdf: bool = False) -> list[str]:
-    """Write the pages of ``docs`` again into the staged tree at ``target``, as ``stage``
-    writes them; return those whose bytes changed. What a preview does after an edit
-    that changed nothing any other page shows of them."""
+            directory_urls: bool = True, pdf: bool = False, tracks: bool = False
+            ) -> list[str]:
+    """Write the pages of ``docs`` (and, with ``tracks``, the tracks' pages) again into
+    the staged tree at ``target``, as ``stage`` writes them; return those whose bytes
+    changed. What a preview does after an edit that changed nothing else any other page
+    shows of them."""
     documents = DocumentPages(content, refs, directory_urls, pdf)
     writer = _Writer(target)
-    return [doc.page for doc in docs if writer.text(doc.page, documents.text(doc))]
+    texts = {doc.page: documents.text(doc) for doc in docs}
+    if tracks:
+        authored = {page.page for page in content.pages}
+        texts |= {page: text for page, text in _track_pages(content, directory_urls).items()
+                  if page not in authored}
+    return [page for page, text in texts.items() if writer.text(page, text)]
+
+
+def _track_pages(content: Content, directory_urls: bool) -> dict[str, str]:
+    """The tracks' pages, each searched as a track, and their overview."""
+    return {page: text if page == track_pages.INDEX
+            else search_fields.index_as(text, ui.text("kind.track"))
+            for page, text in track_pages.pages(content.tracks, directory_urls).items()}
 
 
 def document_page(doc: Document, links: Links, refs: References,

@@ -5,8 +5,9 @@ document changes, and nothing another page shows of it does — its title and fr
 its chapters and articles (what links, tracks and the glossary point at), what it cites
 and in which sentence (the backlinks of what it cites), the files it uses. Such an edit is
 read again from that file alone, checked as the full preparation checks it, and put into
-the prepared site in place of what was there; only its page is staged again. Anything
-else returns None, and the caller prepares and stages the whole project.
+the prepared site in place of what was there; only its page is staged again, with the
+tracks' pages when it now gives them more or less to read. Anything else returns None,
+and the caller prepares and stages the whole project.
 
 What the full preparation adds on top (the release manifest, 本站更新, the search index)
 is brought up to date by the preview later, with the next full staging.
@@ -46,6 +47,8 @@ def apply(prepared: Prepared, staging: Path, sources: list[str],
         return None
     diagnostics = Diagnostics()
     fresh: list[tuple[Document, Document, list[Reference]]] = []
+    lengthened = False
+    """Whether a track gives more or less to read now: its pages are staged again."""
     for doc in edited:
         assert doc is not None
         read = _read(prepared, doc, diagnostics)
@@ -58,13 +61,14 @@ def apply(prepared: Prepared, staging: Path, sources: list[str],
         if cited.library_items or _face(doc, read, cited.items, content) != _face(
                 doc, doc, [ref for ref in prepared.refs.items if ref.owner is doc], content):
             return None
+        lengthened |= _lengths(doc, read, content) != _lengths(doc, doc, content)
         fresh.append((doc, read, cited.items))
     _refuse_if_failed(prepared, diagnostics)
     for doc, read, items in fresh:
         _put(prepared, doc, read, items)
     _keep_problems(prepared, [doc.source for doc, _, _ in fresh], diagnostics)
     return stage.restage(prepared.content, prepared.refs, [doc for doc, _, _ in fresh],
-                         staging, directory_urls)
+                         staging, directory_urls, tracks=lengthened)
 
 
 def _takes(doc: Document) -> bool:
@@ -95,16 +99,14 @@ def _read(prepared: Prepared, doc: Document, diagnostics: Diagnostics) -> Docume
 
 def _face(holder: Document, doc: Document, cites: list[Reference],
           content: Content) -> tuple[Any, ...]:
-    """All that pages other than its own show of ``holder`` when its text is ``doc``'s:
-    front matter, divisions, files used, what it cites where; the length of what tracks
-    give to read of it and its card's reading time; whether the glossary's quotations
-    of it still stand."""
+    """All that pages other than its own and the tracks' show of ``holder`` when its text
+    is ``doc``'s: front matter, divisions, files used, what it cites where, its card's
+    reading time; whether the glossary's quotations of it still stand."""
     body = doc.structure if doc.kind is REGULATION else None
     outline = [] if body is None else [
         (d.unit, d.number, d.label, d.anchor)
         for d in [*body.parts, *body.chapters, *body.sections, *body.articles]]
-    steps = [(track.id, step.number, passages.has_text(doc),
-              reading_time.characters(passages.text_of(doc, step.anchors)))
+    steps = [(track.id, step.number, passages.has_text(doc))
              for track in content.tracks for step in track.steps if step.doc is holder]
     quotes = [glossary.quote_holds(term, doc) for term in content.glossary.terms
               if term.doc is holder]
@@ -115,6 +117,12 @@ def _face(holder: Document, doc: Document, cites: list[Reference],
             sorted(assets.used_by(doc.page, doc.body)),
             [(ref.target.id, ref.page, ref.title, ref.anchor, ref.label, ref.context)
              for ref in cites], steps, quotes)
+
+
+def _lengths(holder: Document, doc: Document, content: Content) -> list[int]:
+    """字 of what each track step on ``holder`` gives to read, in ``doc``'s text."""
+    return [reading_time.characters(passages.text_of(doc, step.anchors))
+            for track in content.tracks for step in track.steps if step.doc is holder]
 
 
 def _refuse_if_failed(prepared: Prepared, diagnostics: Diagnostics) -> None:
@@ -132,6 +140,10 @@ def _put(prepared: Prepared, doc: Document, read: Document, cites: list[Referenc
     kept = [ref for ref in refs.items if ref.owner is not doc]
     refs.items = kept[:at] + [replace(ref, owner=doc) for ref in cites] + kept[at:]
     refs.__dict__.pop("_by_target", None)  # a cached_property over ``items``
+    for track in prepared.content.tracks:
+        for step in track.steps:
+            if step.doc is doc:
+                step.chars = reading_time.characters(passages.text_of(doc, step.anchors))
 
 
 def _keep_problems(prepared: Prepared, sources: list[str], found: Diagnostics) -> None:
