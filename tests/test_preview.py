@@ -174,6 +174,23 @@ def test_a_longer_article_renders_the_tracks_that_count_it(preview: Preview,
     assert after[EDITED_PAGE] == full[EDITED_PAGE]
 
 
+def test_new_words_in_a_help_page_render_that_page_alone(preview: Preview, tmp_path: Path):
+    help_page, shown = "docs/help/ziduan.md", "help/ziduan/index.html"
+    before = _tree(preview.site_dir)
+    _replace(preview.root, help_page, "| 简称 | 列表，", "| 简称 | 一个列表，")
+    update = preview.update([help_page])
+    assert update.quick and update.pages == 1
+    after = _tree(preview.site_dir)
+    assert {page for page in after if after[page] != before.get(page)} == {shown}
+    assert "一个列表" in after[shown].decode()
+    full = _tree(build(preview.root / "mkdocs.yml", tmp_path / "full",
+                       site_url=SITE_URL).site_dir)
+    assert after[shown] == full[shown]
+    # The guide's index page orders its section in the navigation: never quick.
+    _replace(preview.root, "docs/help/index.md", "构建", "生成")
+    assert not preview.update(["docs/help/index.md"]).quick
+
+
 def test_an_edit_that_other_pages_quote_renders_them_too(preview: Preview, tmp_path: Path):
     # The constitution's backlinks quote the sentence that cites it.
     _add_sentence(preview.root, EDITED, "\n第一条", "依照《中国共产党章程》办理。")

@@ -7,7 +7,9 @@ change, so that a rebuild in ``serve`` touches nothing that did not change.
 
 from __future__ import annotations
 
+import functools
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
@@ -21,7 +23,7 @@ from dangjian.core.kinds import KINDS, REGULATION, WORKPLAN
 from dangjian.core.stop import Stop, check, never
 from dangjian.core.urls import Links
 from dangjian.load.editions import current_edition
-from dangjian.load.loader import Content
+from dangjian.load.loader import Content, Page
 from dangjian.pages import (
     banner,
     cards,
@@ -117,25 +119,17 @@ def stage(content: Content, target: Path, directory_urls: bool = True,
     target.mkdir(parents=True, exist_ok=True)
     writer = _Writer(target, deferred)
     authored = {page.page for page in content.pages}
-    terms = content.glossary.tooltips
     documents = DocumentPages(content, refs, directory_urls, pdf)
-    functions = documents.functions
-    sections = navigation.plain_sections(
-        [(page.page, page.meta.title, page.body) for page in content.pages], TAKEN_FOLDERS)
-    # A section of plain pages (使用帮助) is searched as a type of its own.
+    sections = plain_sections(content)
     section_of = {page: title for title, pages in sections for page in pages}
     sources: dict[str, str] = {}
     updates = updates or updates_page.Updates()
     shown = updates_page.shown_in(content.inventory, content.hidden)
     for plain in content.pages:
-        links = Links(plain.page, directory_urls)
-        body = linking.render(functions.mark(plain.body), refs, plain.page, links)
-        if plain.page == updates_page.HOME and updates.edition is not None:
-            body = updates_page.on_home(body, updates.edition, shown, links)
-        text = _plain_page(body, page_meta(plain.meta.model_dump(exclude_none=True)))
-        if plain.page in section_of:
-            text = search_fields.index_as(text, section_of[plain.page])
-        writer.text(plain.page, functions.expand(tooltips.annotate(text, terms), links))
+        edition = updates.edition if plain.page == updates_page.HOME else None
+        home = None if edition is None else functools.partial(
+            updates_page.on_home, edition=edition, shown=shown)
+        writer.text(plain.page, documents.plain(plain, section_of.get(plain.page), home))
         sources[plain.page] = plain.source
     for doc in content.inventory.documents:
         check(stop)
@@ -195,17 +189,39 @@ class DocumentPages:
         text = document_page(doc, links, self.refs, self.plans, self.functions, self.pdf)
         return self.functions.expand(tooltips.annotate(text, self.terms), links)
 
+    def plain(self, plain: Page, section: str | None,
+              home: Callable[..., str] | None = None) -> str:
+        """A plain page, searched as ``section`` when it belongs to one; ``home`` adds
+        what a bundle says of itself to the home page."""
+        links = Links(plain.page, self.directory_urls)
+        body = linking.render(self.functions.mark(plain.body), self.refs, plain.page, links)
+        if home is not None:
+            body = home(body, links=links)
+        text = _plain_page(body, page_meta(plain.meta.model_dump(exclude_none=True)))
+        if section is not None:
+            text = search_fields.index_as(text, section)
+        return self.functions.expand(tooltips.annotate(text, self.terms), links)
 
-def restage(content: Content, refs: References, docs: list[Document], target: Path,
+
+def plain_sections(content: Content) -> list[tuple[str, list[str]]]:
+    """Folders of plain pages with an index page (使用帮助): each is a tab of the
+    navigation, and searched as a type of its own."""
+    return navigation.plain_sections(
+        [(page.page, page.meta.title, page.body) for page in content.pages], TAKEN_FOLDERS)
+
+
+def restage(content: Content, refs: References, docs: list[Document | Page], target: Path,
             directory_urls: bool = True, pdf: bool = False, tracks: bool = False
             ) -> list[str]:
-    """Write the pages of ``docs`` (and, with ``tracks``, the tracks' pages) again into
-    the staged tree at ``target``, as ``stage`` writes them; return those whose bytes
-    changed. What a preview does after an edit that changed nothing else any other page
-    shows of them."""
+    """Write the pages of ``docs`` (documents or plain pages other than the home page;
+    with ``tracks``, the tracks' pages too) again into the staged tree at ``target``, as
+    ``stage`` writes them; return those whose bytes changed. What a preview does after an
+    edit that changed nothing else any other page shows of them."""
     documents = DocumentPages(content, refs, directory_urls, pdf)
     writer = _Writer(target)
-    texts = {doc.page: documents.text(doc) for doc in docs}
+    section_of = {page: title for title, pages in plain_sections(content) for page in pages}
+    texts = {doc.page: documents.plain(doc, section_of.get(doc.page))
+             if isinstance(doc, Page) else documents.text(doc) for doc in docs}
     if tracks:
         authored = {page.page for page in content.pages}
         texts |= {page: text for page, text in _track_pages(content, directory_urls).items()

@@ -1,4 +1,5 @@
-"""A preview's quick path: an edit to the text of documents that no other page shows.
+"""A preview's quick path: an edit to the text of documents (or of plain pages, such as
+the 使用帮助 guide's) that no other page shows.
 
 Most edits while writing change the words of an article or a paragraph: the page of the
 document changes, and nothing another page shows of it does — its title and front matter,
@@ -23,7 +24,7 @@ from dangjian.core.diagnostics import ContentError, Diagnostics
 from dangjian.core.documents import Document
 from dangjian.core.kinds import REGULATION, STUDY, WORKPLAN
 from dangjian.load import assets, glossary, loader, wording
-from dangjian.load.loader import Content
+from dangjian.load.loader import Content, Page
 from dangjian.pages import stage
 from dangjian.pipeline.prepare import Prepared
 from dangjian.refs import references
@@ -34,62 +35,75 @@ _REPLACED = ("meta", "line", "body", "body_line", "lines", "structure")
 """What a document read again brings: the rest (its place among works, editions) is
 the same for a document this path takes."""
 
+_REPLACED_PLAIN = ("meta", "body", "body_line")
+
+Edited = Document | Page
+"""A document, or a plain page (使用帮助 …)."""
+
 
 def apply(prepared: Prepared, staging: Path, sources: list[str],
           directory_urls: bool) -> list[str] | None:
     """Take the edit of ``sources`` (project paths) into ``prepared`` and its staged tree
     at ``staging``; return the staged pages rewritten, or None when the edit reaches
-    further than those documents' own pages (``prepared`` is then untouched).
+    further than those files' own pages (``prepared`` is then untouched).
     Raises ContentError when an edited file has problems that fail the build."""
-    by_source = {doc.source: doc for doc in prepared.content.inventory.documents}
+    content = prepared.content
+    by_source: dict[str, Edited] = {page.source: page for page in content.pages}
+    by_source |= {doc.source: doc for doc in content.inventory.documents}
     edited = [by_source.get(source) for source in sources]
-    if not edited or any(doc is None or not _takes(doc) for doc in edited):
+    if not edited or any(item is None or not _takes(item) for item in edited):
         return None
     diagnostics = Diagnostics()
-    fresh: list[tuple[Document, Document, list[Reference]]] = []
+    fresh: list[tuple[Edited, Edited, list[Reference]]] = []
     lengthened = False
     """Whether a track gives more or less to read now: its pages are staged again."""
-    for doc in edited:
-        assert doc is not None
-        read = _read(prepared, doc, diagnostics)
+    for item in edited:
+        assert item is not None
+        read = _read(prepared, item, diagnostics)
         if read is None:
             _refuse_if_failed(prepared, diagnostics)  # a refused file, without the wait
             return None
         cited, problems = references.cite_one(read, prepared.refs)
         diagnostics.extend(problems)
-        content = prepared.content
-        if cited.library_items or _face(doc, read, cited.items, content) != _face(
-                doc, doc, [ref for ref in prepared.refs.items if ref.owner is doc], content):
+        if cited.library_items or _face(item, read, cited.items, content) != _face(
+                item, item, _owned(prepared, item), content):
             return None
-        lengthened |= _lengths(doc, read, content) != _lengths(doc, doc, content)
-        fresh.append((doc, read, cited.items))
+        if isinstance(item, Document) and isinstance(read, Document):
+            lengthened |= _lengths(item, read, content) != _lengths(item, item, content)
+        fresh.append((item, read, cited.items))
     _refuse_if_failed(prepared, diagnostics)
-    for doc, read, items in fresh:
-        _put(prepared, doc, read, items)
-    _keep_problems(prepared, [doc.source for doc, _, _ in fresh], diagnostics)
-    return stage.restage(prepared.content, prepared.refs, [doc for doc, _, _ in fresh],
-                         staging, directory_urls, tracks=lengthened)
+    for item, read, items in fresh:
+        _put(prepared, item, read, items)
+    _keep_problems(prepared, [item.source for item, _, _ in fresh], diagnostics)
+    return stage.restage(content, prepared.refs, [item for item, _, _ in fresh], staging,
+                         directory_urls, tracks=lengthened)
 
 
-def _takes(doc: Document) -> bool:
-    """Documents whose text shows on their own page only. A work plan's items are
-    tracked, listed and cited elsewhere; editions are compared with each other."""
-    return (doc.source.endswith(".md") and doc.kind is not WORKPLAN and not doc.is_edition
-            and not doc.editions)
+def _takes(item: Edited) -> bool:
+    """Files whose text shows on their own page only. A work plan's items are tracked,
+    listed and cited elsewhere; editions are compared with each other; an index page
+    orders its section in the navigation (the home page is one too)."""
+    if isinstance(item, Page):
+        return item.source.endswith(".md") and not item.page.endswith("index.md")
+    return (item.source.endswith(".md") and item.kind is not WORKPLAN
+            and not item.is_edition and not item.editions)
 
 
-def _read(prepared: Prepared, doc: Document, diagnostics: Diagnostics) -> Document | None:
+def _read(prepared: Prepared, item: Edited, diagnostics: Diagnostics) -> Edited | None:
     project = prepared.settings.project
-    path = project.root / doc.source
+    path = project.root / item.source
     if not path.is_file():
         return None
     content = loader.load_file(project, path, prepared.content.today, diagnostics)
     wording.check(project, prepared.content.glossary, diagnostics, [path])
-    documents = content.inventory.documents
-    if len(documents) != 1 or content.pages or content.edition_files:
+    if content.edition_files:
         return None
-    read = documents[0]
-    if read.id != doc.id or read.page != doc.page or read.kind is not doc.kind:
+    found: list[Edited] = [*content.inventory.documents, *content.pages]
+    if len(found) != 1 or type(found[0]) is not type(item) or found[0].page != item.page:
+        return None
+    read = found[0]
+    if isinstance(read, Document) and isinstance(item, Document) and (
+            read.id != item.id or read.kind is not item.kind):
         return None
     if read.body and "{" in read.body:
         loader.check_calls([(read.source, read.body, read.body_line)],
@@ -97,26 +111,37 @@ def _read(prepared: Prepared, doc: Document, diagnostics: Diagnostics) -> Docume
     return read
 
 
-def _face(holder: Document, doc: Document, cites: list[Reference],
+def _owned(prepared: Prepared, item: Edited) -> list[Reference]:
+    """The resolved references made from ``item``'s text (a plain page owns none by
+    object: its references are those of its page without an owner)."""
+    if isinstance(item, Page):
+        return [ref for ref in prepared.refs.items
+                if ref.owner is None and ref.page == item.page]
+    return [ref for ref in prepared.refs.items if ref.owner is item]
+
+
+def _face(holder: Edited, item: Edited, cites: list[Reference],
           content: Content) -> tuple[Any, ...]:
     """All that pages other than its own and the tracks' show of ``holder`` when its text
-    is ``doc``'s: front matter, divisions, files used, what it cites where, its card's
+    is ``item``'s: front matter, divisions, files used, what it cites where, its card's
     reading time; whether the glossary's quotations of it still stand."""
-    body = doc.structure if doc.kind is REGULATION else None
+    shared = (item.meta.model_dump(), sorted(assets.used_by(item.page, item.body)),
+              [(ref.target.id, ref.page, ref.title, ref.anchor, ref.label, ref.context)
+               for ref in cites])
+    if not isinstance(item, Document):
+        return shared
+    body = item.structure if item.kind is REGULATION else None
     outline = [] if body is None else [
         (d.unit, d.number, d.label, d.anchor)
         for d in [*body.parts, *body.chapters, *body.sections, *body.articles]]
-    steps = [(track.id, step.number, passages.has_text(doc))
+    steps = [(track.id, step.number, passages.has_text(item))
              for track in content.tracks for step in track.steps if step.doc is holder]
-    quotes = [glossary.quote_holds(term, doc) for term in content.glossary.terms
+    quotes = [glossary.quote_holds(term, item) for term in content.glossary.terms
               if term.doc is holder]
     # A study material's card (shown by metadata_card on any page) gives its reading time.
-    minutes = reading_time.minutes(reading_time.characters(passages.text_of(doc))) \
-        if doc.kind is STUDY else 0
-    return (doc.meta.model_dump(), doc.heading, outline, minutes,
-            sorted(assets.used_by(doc.page, doc.body)),
-            [(ref.target.id, ref.page, ref.title, ref.anchor, ref.label, ref.context)
-             for ref in cites], steps, quotes)
+    minutes = reading_time.minutes(reading_time.characters(passages.text_of(item))) \
+        if item.kind is STUDY else 0
+    return (*shared, item.heading, outline, minutes, steps, quotes)
 
 
 def _lengths(holder: Document, doc: Document, content: Content) -> list[int]:
@@ -130,20 +155,23 @@ def _refuse_if_failed(prepared: Prepared, diagnostics: Diagnostics) -> None:
         raise ContentError(diagnostics.errors + diagnostics.warnings)
 
 
-def _put(prepared: Prepared, doc: Document, read: Document, cites: list[Reference]) -> None:
-    """``read`` becomes ``doc`` (the same object, which the site's indexes, tracks and
+def _put(prepared: Prepared, item: Edited, read: Edited, cites: list[Reference]) -> None:
+    """``read`` becomes ``item`` (the same object, which the site's indexes, tracks and
     references hold), with its citations where ``resolve`` puts them."""
-    for name in _REPLACED:
-        setattr(doc, name, getattr(read, name))
+    for name in _REPLACED if isinstance(item, Document) else _REPLACED_PLAIN:
+        setattr(item, name, getattr(read, name))
     refs = prepared.refs
-    at = next((i for i, ref in enumerate(refs.items) if ref.owner is doc), len(refs.items))
-    kept = [ref for ref in refs.items if ref.owner is not doc]
-    refs.items = kept[:at] + [replace(ref, owner=doc) for ref in cites] + kept[at:]
+    owned = {id(ref) for ref in _owned(prepared, item)}
+    at = next((i for i, ref in enumerate(refs.items) if id(ref) in owned), len(refs.items))
+    kept = [ref for ref in refs.items if id(ref) not in owned]
+    placed = [replace(ref, owner=item) if isinstance(item, Document) else ref
+              for ref in cites]
+    refs.items = kept[:at] + placed + kept[at:]
     refs.__dict__.pop("_by_target", None)  # a cached_property over ``items``
     for track in prepared.content.tracks:
         for step in track.steps:
-            if step.doc is doc:
-                step.chars = reading_time.characters(passages.text_of(doc, step.anchors))
+            if step.doc is item:
+                step.chars = reading_time.characters(passages.text_of(item, step.anchors))
 
 
 def _keep_problems(prepared: Prepared, sources: list[str], found: Diagnostics) -> None:

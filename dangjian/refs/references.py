@@ -18,7 +18,7 @@ from dangjian.core.documents import Document, Inventory
 from dangjian.core.model import Status
 from dangjian.group.cited_elsewhere import CitedElsewhere
 from dangjian.group.library import Libraries, LibraryCite, LibraryDoc
-from dangjian.load.loader import Content
+from dangjian.load.loader import Content, Page
 from dangjian.refs import anchors
 from dangjian.refs.resolver import (
     MAX_SUGGESTIONS,
@@ -185,11 +185,13 @@ def texts(content: Content) -> Iterator[Text]:
     for doc in content.inventory.documents:
         yield from _texts_of(doc)
     for page in content.pages:
-        title = page.meta.title or page.page
-        yield Text(page.source, "", page.body, page.body_line, page.page, title)
+        yield from _texts_of(page)
 
 
-def _texts_of(doc: Document) -> Iterator[Text]:
+def _texts_of(doc: Document | Page) -> Iterator[Text]:
+    if isinstance(doc, Page):
+        yield Text(doc.source, "", doc.body, doc.body_line, doc.page, doc.meta.title or doc.page)
+        return
     if doc.body:
         yield Text(doc.source, "", doc.body, doc.body_line, doc.page, doc.heading, doc)
     elif _is_data_entry(doc):
@@ -227,10 +229,11 @@ def resolve(content: Content, libraries: Libraries | None = None
     return refs, diagnostics
 
 
-def cite_one(doc: Document, refs: References) -> tuple[References, Diagnostics]:
-    """What the texts of ``doc`` cite and link to, resolved against ``refs`` (the rest of
-    the site, resolved before; ``doc``'s front matter as then): only these references, in
-    the order ``resolve`` makes them. What a preview needs after an edit to one document."""
+def cite_one(doc: Document | Page, refs: References) -> tuple[References, Diagnostics]:
+    """What the texts of ``doc`` (a document or a plain page) cite and link to, resolved
+    against ``refs`` (the rest of the site, resolved before; ``doc``'s front matter as
+    then): only these references, in the order ``resolve`` makes them. What a preview
+    needs after an edit to one file."""
     diagnostics = Diagnostics()
     found = replace(refs, items=[], library_items=[], _comparisons={})
     for text in _texts_of(doc):
