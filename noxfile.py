@@ -87,6 +87,7 @@ def install_test(session: nox.Session) -> None:
 @nox.session
 def bench_serve(session: nox.Session) -> None:
     """``dangjian serve``: seconds from editing one regulation to its page ready for the
-    reload, median of ten edits (``-- --pages N``, default 2000)."""
+    reload, median of ten edits (``-- --pages N``, default 2000; ``-- --pause 5``: each
+    edit lands while the rest of the site settles after the one before)."""
     session.install("-e", ".")
     session.run("python", "bench/serve_edit.py", *session.posargs)
