@@ -55,15 +55,6 @@ class Update:
     """Only the edited documents' pages: the rest follows (``Preview.settle``)."""
 
 
-def _stamps(root: Path) -> dict[str, tuple[int, int]]:
-    stamps = {}
-    for path in root.rglob("*"):
-        if path.is_file():
-            stat = path.stat()
-            stamps[path.relative_to(root).as_posix()] = (stat.st_mtime_ns, stat.st_size)
-    return stamps
-
-
 @dataclass
 class _Staging:
     """The project as read and staged (in memory) by one settling or update."""
@@ -225,11 +216,10 @@ class Preview:
         changed: how many, or None when the full build is needed."""
         assert self.site_dir is not None and self.staged is not None
         config, prepared, staged = read.config, read.prepared, read.staged
-        before = _stamps(staged.docs_dir)
-        staged.write()
-        after = _stamps(staged.docs_dir)
-        changed = {path for path, stamp in after.items() if before.get(path) != stamp}
-        if staged.nav != self.staged.nav or set(after) != set(before) or \
+        changed = set(staged.write())
+        # Pages added or removed, or any other file, change what MkDocs renders around
+        # every page.
+        if staged.nav != self.staged.nav or staged.pages != self.staged.pages or \
                 any(not path.endswith(".md") for path in changed):
             return None
         self.prepared, self.staged = prepared, staged

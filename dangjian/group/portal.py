@@ -11,7 +11,6 @@ another host must allow this portal's origin (CORS) for its index to load.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from dangjian.pages.stage import ASSET_DIR, Staged
 from dangjian.pipeline.settings import Settings
@@ -42,8 +41,6 @@ def stage(staged: Staged, settings: Settings, site_name: str, offline: bool) -> 
     data = None if offline else sites(settings, site_name)
     if data is None:
         return
-    target: Path = staged.docs_dir / SCRIPT
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(script(data), encoding="utf-8")
+    staged.put(SCRIPT, script(data))
     # Before search.js, which is a module and runs after every classic script.
     staged.scripts = [*staged.scripts, SCRIPT]

@@ -98,11 +98,16 @@ class Staged:
     writer: _Writer | None = field(default=None, repr=False, compare=False)
     """Holds a deferred staging's files until ``write``."""
 
-    def write(self) -> None:
-        """Put a deferred staging's files in place (only those whose bytes change)."""
-        if self.writer is not None:
-            self.writer.flush()
-            self.writer = None
+    def put(self, relative: str, text: str) -> None:
+        """A file added to the tree after staging (a portal's list of sites), written
+        with the rest of a deferred staging."""
+        (self.writer or _Writer(self.docs_dir)).text(relative, text)
+
+    def write(self) -> list[str]:
+        """Put a deferred staging's files in place (only those whose bytes change); the
+        staged paths written or removed."""
+        writer, self.writer = self.writer, None
+        return writer.flush() if writer is not None else []
 
 
 def stage(content: Content, target: Path, directory_urls: bool = True,
@@ -330,20 +335,24 @@ class _Writer:
     def copy(self, source: Path, relative: str) -> None:
         self.bytes(relative, source.read_bytes())
 
-    def remove_stale(self) -> None:
+    def remove_stale(self) -> list[str]:
+        """Remove the files not written this time; their paths."""
         if self.pending is not None:
             self._stale = True
-            return
+            return []
+        removed = []
         for path in sorted(self.root.rglob("*"), reverse=True):
             relative = path.relative_to(self.root).as_posix()
             if path.is_file() and relative not in self.written:
                 path.unlink()
+                removed.append(relative)
             elif path.is_dir() and not any(path.iterdir()):
                 shutil.rmtree(path)
+        return removed
 
-    def flush(self) -> None:
+    def flush(self) -> list[str]:
+        """Write what was kept; the paths written (their bytes changed) or removed."""
         pending, self.pending = self.pending, None
-        for relative, data in (pending or {}).items():
-            self.bytes(relative, data)
-        if self._stale:
-            self.remove_stale()
+        changed = [relative for relative, data in (pending or {}).items()
+                   if self.bytes(relative, data)]
+        return changed + (self.remove_stale() if self._stale else [])
