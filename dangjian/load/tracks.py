@@ -154,8 +154,12 @@ def _resolve(meta: StepMeta, index: int, source: str, lines: yamlsource.LineMap,
         return None
     anchors = [*meta.chapters, *meta.articles]
     key = meta.target + ("#" + ",".join(anchors) if anchors else "")
-    chars = reading_time.characters(passages.text_of(doc, anchors))
-    return Step(index + 1, key, meta, doc, anchors, plan_item, chars)
+    return Step(index + 1, key, meta, doc, anchors, plan_item, step_characters(doc, anchors))
+
+
+def step_characters(doc: Document, anchors: list[str]) -> int:
+    """字 of what a step on ``doc`` (narrowed to ``anchors``) gives to read."""
+    return reading_time.characters(passages.text_of(doc, anchors))
 
 
 def _check_anchors(doc: Document, meta: StepMeta, error) -> bool:

@@ -75,14 +75,18 @@ def fields_of(doc: Document) -> list[tuple[str, Markup | str]]:
             (ui.text("card.coverage"), _value(TextCoverage.NONE)),
         ]
     if doc.kind is STUDY:
-        chars = reading_time.characters(passages.text_of(doc))
         return [(ui.text("card.source"), _value(meta.source)),
                 (ui.text("card.date"), _value(meta.date)),
-                (ui.text("card.reading_time"), reading_time.shown(reading_time.minutes(chars)))]
+                (ui.text("card.reading_time"), reading_time.shown(reading_minutes(doc)))]
     if doc.kind is WORKPLAN:
         return [(ui.text("card.organization"), _value(meta.organization)),
                 (ui.text("card.plan_year"), _value(meta.year))]
     return []
+
+
+def reading_minutes(doc: Document) -> int:
+    """The reading time a study material's card gives."""
+    return reading_time.minutes(reading_time.characters(passages.text_of(doc)))
 
 
 def shelf(doc: Document, links: Links | None, inventory: Inventory | None

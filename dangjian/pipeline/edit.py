@@ -23,13 +23,13 @@ from typing import Any
 from dangjian.core.diagnostics import ContentError, Diagnostics
 from dangjian.core.documents import Document
 from dangjian.core.kinds import REGULATION, STUDY, WORKPLAN
-from dangjian.load import assets, glossary, loader, wording
+from dangjian.load import assets, glossary, loader, tracks, wording
 from dangjian.load.loader import Content, Page
-from dangjian.pages import stage
+from dangjian.pages import cards, stage
 from dangjian.pipeline.prepare import Prepared
 from dangjian.refs import references
 from dangjian.refs.references import Reference
-from dangjian.text import passages, reading_time
+from dangjian.text import passages
 
 _REPLACED = ("meta", "line", "body", "body_line", "lines", "structure")
 """What a document read again brings: the rest (its place among works, editions) is
@@ -139,14 +139,13 @@ def _face(holder: Edited, item: Edited, cites: list[Reference],
     quotes = [glossary.quote_holds(term, item) for term in content.glossary.terms
               if term.doc is holder]
     # A study material's card (shown by metadata_card on any page) gives its reading time.
-    minutes = reading_time.minutes(reading_time.characters(passages.text_of(item))) \
-        if item.kind is STUDY else 0
+    minutes = cards.reading_minutes(item) if item.kind is STUDY else 0
     return (*shared, item.heading, outline, minutes, steps, quotes)
 
 
 def _lengths(holder: Document, doc: Document, content: Content) -> list[int]:
     """字 of what each track step on ``holder`` gives to read, in ``doc``'s text."""
-    return [reading_time.characters(passages.text_of(doc, step.anchors))
+    return [tracks.step_characters(doc, step.anchors)
             for track in content.tracks for step in track.steps if step.doc is holder]
 
 
@@ -171,7 +170,7 @@ def _put(prepared: Prepared, item: Edited, read: Edited, cites: list[Reference])
     for track in prepared.content.tracks:
         for step in track.steps:
             if step.doc is item:
-                step.chars = reading_time.characters(passages.text_of(item, step.anchors))
+                step.chars = tracks.step_characters(item, step.anchors)
 
 
 def _keep_problems(prepared: Prepared, sources: list[str], found: Diagnostics) -> None:
